@@ -1,12 +1,16 @@
 package dev.zhuli.core.store;
 
+import dev.zhuli.spi.storage.ClaimedMessage;
 import dev.zhuli.spi.storage.FindRequest;
+import dev.zhuli.spi.storage.Outbox;
 import dev.zhuli.spi.storage.OutboxMessage;
 import dev.zhuli.spi.storage.Page;
 import dev.zhuli.spi.storage.StoredRecord;
 import dev.zhuli.spi.storage.Storage;
 import dev.zhuli.spi.storage.Transaction;
 import dev.zhuli.spi.storage.UnitOfWork;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -134,6 +138,43 @@ final class BrokenStores {
             return null;
           }
         });
+      }
+    };
+  }
+
+  /**
+   * Settles claims with whatever token is current, as a plugin that forgot the fencing token in
+   * its UPDATE's WHERE clause would: a relay whose lease ran out settles someone else's claim.
+   */
+  static Storage acceptingStaleTokens() {
+    Map<String, Long> latest = new ConcurrentHashMap<>();
+    return new ForwardingStorage(InMemoryStorage.create()) {
+      @Override
+      public Outbox outbox() {
+        return new ForwardingOutbox(delegate.outbox()) {
+          @Override
+          public List<ClaimedMessage> claim(String owner, Instant now, Duration lease, int max) {
+            List<ClaimedMessage> claimed = o.claim(owner, now, lease, max);
+            claimed.forEach(c -> latest.put(c.message().id(), c.fencingToken()));
+            return claimed;
+          }
+
+          @Override
+          public boolean acknowledge(String id, long fencingToken) {
+            return o.acknowledge(id, id == null ? fencingToken : latest.getOrDefault(id, fencingToken));
+          }
+
+          @Override
+          public boolean reschedule(String id, long fencingToken, Instant notBefore,
+              String error) {
+            return o.reschedule(id, id == null ? fencingToken : latest.getOrDefault(id, fencingToken), notBefore, error);
+          }
+
+          @Override
+          public boolean bury(String id, long fencingToken, String error) {
+            return o.bury(id, id == null ? fencingToken : latest.getOrDefault(id, fencingToken), error);
+          }
+        };
       }
     };
   }

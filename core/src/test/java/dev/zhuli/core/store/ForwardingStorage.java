@@ -90,7 +90,7 @@ class ForwardingStorage implements Storage {
     }
   }
 
-  /** An outbox that forwards every call. */
+  /** An outbox that forwards every call, after {@link #before()}. */
   static class ForwardingOutbox implements Outbox {
     final Outbox o;
 
@@ -98,33 +98,42 @@ class ForwardingStorage implements Storage {
       this.o = o;
     }
 
+    /** Runs before every forwarded call; does nothing unless overridden. */
+    void before() {}
+
     @Override
     public List<ClaimedMessage> claim(String owner, Instant now, Duration lease, int max) {
+      before();
       return o.claim(owner, now, lease, max);
     }
 
     @Override
     public boolean acknowledge(String id, long fencingToken) {
+      before();
       return o.acknowledge(id, fencingToken);
     }
 
     @Override
     public boolean reschedule(String id, long fencingToken, Instant notBefore, String error) {
+      before();
       return o.reschedule(id, fencingToken, notBefore, error);
     }
 
     @Override
     public boolean bury(String id, long fencingToken, String error) {
+      before();
       return o.bury(id, fencingToken, error);
     }
 
     @Override
     public Page<DeadLetter> dead(String cursor, int limit) {
+      before();
       return o.dead(cursor, limit);
     }
 
     @Override
     public boolean revive(String id, Instant now) {
+      before();
       return o.revive(id, now);
     }
   }
