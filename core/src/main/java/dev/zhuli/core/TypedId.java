@@ -1,0 +1,79 @@
+package dev.zhuli.core;
+
+import java.util.regex.Pattern;
+
+/**
+ * The common ground of Zhuli's typed ids ({@link MemberId}, {@link GroupId}, …): a short ASCII
+ * string, compared by value. Ids made by Zhuli's default generator are time-ordered, so their
+ * order is creation order.
+ *
+ * <p>An id is 1 to {@value #MAX_LENGTH} characters of {@code A–Z a–z 0–9 . _ -}, starting with a
+ * letter or digit. Ids of different types never equal each other, even with the same value.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public abstract class TypedId implements Comparable<TypedId> {
+  /** The longest id. */
+  public static final int MAX_LENGTH = 64;
+
+  private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  private final String value;
+
+  /**
+   * Checks and keeps the value.
+   *
+   * @param field the field name for error messages, for example {@code "memberId"}
+   * @param value the value
+   * @throws ValidationException if the value is null or not a valid id
+   */
+  protected TypedId(String field, String value) {
+    if (value == null) {
+      throw new ValidationException(field, "must not be null");
+    }
+    if (!SHAPE.matcher(value).matches()) {
+      throw new ValidationException(field, "must be 1 to " + MAX_LENGTH
+          + " characters of A-Z a-z 0-9 . _ - starting with a letter or digit, was \""
+          + Texts.shorten(value) + "\"");
+    }
+    this.value = value;
+  }
+
+  /**
+   * The id as text, as stored and as hosts keep it.
+   *
+   * @return the value
+   */
+  public final String value() {
+    return value;
+  }
+
+  /**
+   * Orders ids by value; for ids from the default generator that is creation order.
+   *
+   * @param other another id
+   * @return the comparison
+   */
+  @Override
+  public final int compareTo(TypedId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public final boolean equals(Object o) {
+    return o != null && o.getClass() == getClass() && ((TypedId) o).value.equals(value);
+  }
+
+  @Override
+  public final int hashCode() {
+    return getClass().hashCode() * 31 + value.hashCode();
+  }
+
+  /** The value. */
+  @Override
+  public final String toString() {
+    return value;
+  }
+}
