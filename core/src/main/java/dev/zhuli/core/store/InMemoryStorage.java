@@ -336,27 +336,7 @@ public final class InMemoryStorage implements Storage {
   // Value types
 
   /** A record's identity within the store. */
-  private static final class RecordKey {
-    final String kind;
-    final String id;
-
-    RecordKey(String kind, String id) {
-      this.kind = kind;
-      this.id = id;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof RecordKey
-          && ((RecordKey) o).kind.equals(kind)
-          && ((RecordKey) o).id.equals(id);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * kind.hashCode() + id.hashCode();
-    }
-
+  private record RecordKey(String kind, String id) {
     @Override
     public String toString() {
       return kind + "/" + id;
@@ -364,54 +344,14 @@ public final class InMemoryStorage implements Storage {
   }
 
   /** One sorted index: the entries of one key on records of one kind. */
-  private static final class IndexKey {
-    final String kind;
-    final String key;
-
-    IndexKey(String kind, String key) {
-      this.kind = kind;
-      this.key = key;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof IndexKey
-          && ((IndexKey) o).kind.equals(kind)
-          && ((IndexKey) o).key.equals(key);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * kind.hashCode() + key.hashCode();
-    }
-  }
+  private record IndexKey(String kind, String key) {}
 
   /** One index entry of one record, ordered by value in code-point order, then by record id. */
-  private static final class Posting implements Comparable<Posting> {
-    final String value;
-    final String id;
-
-    Posting(String value, String id) {
-      this.value = value;
-      this.id = id;
-    }
-
+  private record Posting(String value, String id) implements Comparable<Posting> {
     @Override
     public int compareTo(Posting other) {
       int byValue = IndexEntry.CODE_POINT_ORDER.compare(value, other.value);
       return byValue != 0 ? byValue : id.compareTo(other.id);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Posting
-          && ((Posting) o).value.equals(value)
-          && ((Posting) o).id.equals(id);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * value.hashCode() + id.hashCode();
     }
   }
 
