@@ -26,9 +26,12 @@ public interface AccessPolicy {
   boolean permits(Actor actor, AccessRequest request);
 
   /**
-   * The rules of DESIGN.md: the system may do everything; an administrator may act on what lies
-   * within the regions administered; a group's coordinator may manage the group's members and
-   * their squads (the rows of {@link Action} say who may do what).
+   * The rules of DESIGN.md: the system may do everything; an administrator may take the
+   * {@linkplain Action#administrative() administrative} actions on what lies within the regions
+   * administered; a group's coordinator may manage the group's members and their squads; and a
+   * member may take an order action when holding the {@link Role} it needs (village cadre: place,
+   * cancel, rate; coordinator: coordinate; target squad member: accept, return; handler: record
+   * activities, resolve). The rows of {@link Action} say who may do what.
    *
    * @return the standard policy
    */

@@ -6,6 +6,7 @@ import dev.zhuli.core.RegionId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An action and the facts about its target that an {@link AccessPolicy} decides on, read from the
@@ -21,13 +22,15 @@ public final class AccessRequest {
   private final List<RegionId> regions;
   private final GroupId group;
   private final MemberId coordinator;
+  private final Set<Role> roles;
 
   private AccessRequest(Action action, List<RegionId> regions, GroupId group,
-      MemberId coordinator) {
+      MemberId coordinator, Set<Role> roles) {
     this.action = action;
     this.regions = regions;
     this.group = group;
     this.coordinator = coordinator;
+    this.roles = roles;
   }
 
   /**
@@ -39,7 +42,7 @@ public final class AccessRequest {
    */
   public static AccessRequest of(Action action, List<RegionId> regions) {
     return new AccessRequest(Objects.requireNonNull(action, "action"), List.copyOf(regions),
-        null, null);
+        null, null, Set.of());
   }
 
   /**
@@ -51,7 +54,27 @@ public final class AccessRequest {
    */
   public AccessRequest inGroup(GroupId group, MemberId coordinator) {
     return new AccessRequest(action, regions, Objects.requireNonNull(group, "group"),
-        coordinator);
+        coordinator, roles);
+  }
+
+  /**
+   * The same request, with the roles the acting member holds towards the target, as read from
+   * the roster and the target (for example the cadre of the order's village).
+   *
+   * @param roles the roles
+   * @return the request
+   */
+  public AccessRequest withRoles(Set<Role> roles) {
+    return new AccessRequest(action, regions, group, coordinator, Set.copyOf(roles));
+  }
+
+  /**
+   * The roles the acting member holds towards the target; empty for other actors.
+   *
+   * @return an unmodifiable set
+   */
+  public Set<Role> roles() {
+    return roles;
   }
 
   /**

@@ -25,5 +25,38 @@ public enum Action {
   /** Change which squads a member serves in (the group's coordinator, or its administrators). */
   CHANGE_SQUADS,
   /** Erase a member's personal data (the group's coordinator, or its administrators). */
-  ERASE_MEMBER
+  ERASE_MEMBER,
+  /** Place an order for a village, or cancel it before acceptance (the village's cadres). */
+  PLACE_ORDER(false),
+  /** Rate a resolved order (the village's cadres). */
+  RATE_ORDER(false),
+  /**
+   * Dispatch, open for claiming, rule on a return, transfer, close out of scope, record a
+   * verification visit (the group's coordinator).
+   */
+  COORDINATE_ORDER(false),
+  /** Accept or return a dispatched order (members of the target squad; any squad if open). */
+  TAKE_ORDER(false),
+  /** Record or void activities, and resolve (the order's lead and helpers). */
+  HANDLE_ORDER(false);
+
+  private final boolean administrative;
+
+  Action() {
+    this(true);
+  }
+
+  Action(boolean administrative) {
+    this.administrative = administrative;
+  }
+
+  /**
+   * Whether administrators of a region may do this within it. Roster actions are; order actions
+   * belong to the roles the order names (cadres, coordinator, squads, handlers).
+   *
+   * @return true for administrative actions
+   */
+  public boolean administrative() {
+    return administrative;
+  }
 }

@@ -15,13 +15,33 @@ final class StandardAccessPolicy implements AccessPolicy {
       case SYSTEM:
         return true;
       case ADMINISTRATOR:
-        return !Collections.disjoint(actor.administeredRegions(), request.regions());
+        return request.action().administrative()
+            && !Collections.disjoint(actor.administeredRegions(), request.regions());
       case MEMBER:
-        return coordinatorMay(request.action())
-            && request.coordinator().isPresent()
-            && request.coordinator().equals(actor.member());
+        if (coordinatorMay(request.action())) {
+          return request.coordinator().isPresent()
+              && request.coordinator().equals(actor.member());
+        }
+        Role needed = roleFor(request.action());
+        return needed != null && request.roles().contains(needed);
       default:
         return false;
+    }
+  }
+
+  private static Role roleFor(Action action) {
+    switch (action) {
+      case PLACE_ORDER:
+      case RATE_ORDER:
+        return Role.VILLAGE_CADRE;
+      case COORDINATE_ORDER:
+        return Role.COORDINATOR;
+      case TAKE_ORDER:
+        return Role.TARGET_SQUAD_MEMBER;
+      case HANDLE_ORDER:
+        return Role.HANDLER;
+      default:
+        return null;
     }
   }
 

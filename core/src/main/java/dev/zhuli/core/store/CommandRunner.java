@@ -41,6 +41,8 @@ public final class CommandRunner {
   private static final Pattern REQUEST_KEY = Pattern.compile("[\\x21-\\x7e]{1,64}");
   /** The outbox destination of events for a subscriber: this prefix and its name. */
   public static final String SUBSCRIBER_PREFIX = "subscriber:";
+  /** The outbox destination of notifications for people. */
+  public static final String NOTIFIER = "notifier";
 
   private final Storage storage;
   private final Codec codec;
@@ -176,6 +178,7 @@ public final class CommandRunner {
             remembered.index()), 0);
       }
       enqueueEvents(session);
+      enqueueNotifications(session);
       return result;
     }));
   }
@@ -238,6 +241,16 @@ public final class CommandRunner {
         + maxAttempts + " times; nothing was kept, try again", last);
   }
 
+  private void enqueueNotifications(Session session) {
+    for (Session.PendingNotification n : session.notifications()) {
+      String id = ids.get();
+      byte[] payload = codec.encodeValue(new NotificationRecord(id, n.type(), n.recipients(),
+          n.templateKey(), n.parameters()));
+      session.transaction().enqueue(OutboxMessage.of(id, NOTIFIER, n.type(), payload,
+          session.now(), n.aggregateKind() + "/" + n.aggregateId()));
+    }
+  }
+
   private void enqueueEvents(Session session) {
     for (Session.PendingEvent e : session.events()) {
       String eventId = ids.get();
@@ -283,4 +296,8 @@ public final class CommandRunner {
       return Instant.parse(occurredAt);
     }
   }
+
+  /** A notification as it waits in the outbox; the relay turns it into a Notification. */
+  record NotificationRecord(String id, String type, List<String> recipients, String templateKey,
+      java.util.Map<String, String> parameters) {}
 }

@@ -45,6 +45,7 @@ public final class Session {
   private final Supplier<String> ids;
   private final AccessPolicy access;
   private final List<PendingEvent> events = new ArrayList<>();
+  private final List<PendingNotification> notifications = new ArrayList<>();
 
   Session(Transaction tx, Codec codec, Actor actor, Instant now, Supplier<String> ids,
       AccessPolicy access) {
@@ -255,8 +256,33 @@ public final class Session {
     events.add(new PendingEvent(type, aggregateKind, aggregateId, version, payload));
   }
 
+  /**
+   * Raises a notification for people, delivered to the notifier after the command commits. The
+   * recipients are party ids already resolved from roles (for example the group's coordinator);
+   * a notification with no recipient is dropped, since nobody is there to tell.
+   *
+   * @param type what it is about, for example {@code "order.placed"}
+   * @param recipients party ids
+   * @param templateKey the template to render
+   * @param parameters the template's parameters
+   * @param aggregateKind the kind of the aggregate it is about
+   * @param aggregateId its id
+   */
+  public void notify(String type, Collection<String> recipients, String templateKey,
+      java.util.Map<String, String> parameters, String aggregateKind, String aggregateId) {
+    List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(recipients));
+    if (!distinct.isEmpty()) {
+      notifications.add(new PendingNotification(type, distinct, templateKey,
+          java.util.Map.copyOf(parameters), aggregateKind, aggregateId));
+    }
+  }
+
   List<PendingEvent> events() {
     return events;
+  }
+
+  List<PendingNotification> notifications() {
+    return notifications;
   }
 
   Transaction transaction() {
@@ -310,4 +336,8 @@ public final class Session {
       this.payload = payload;
     }
   }
+
+  /** A notification raised during the run, sent when it commits. */
+  record PendingNotification(String type, List<String> recipients, String templateKey,
+      java.util.Map<String, String> parameters, String aggregateKind, String aggregateId) {}
 }
