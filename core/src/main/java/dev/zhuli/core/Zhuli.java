@@ -1,6 +1,9 @@
 package dev.zhuli.core;
 
 import dev.zhuli.core.access.AccessPolicy;
+import dev.zhuli.core.order.OrderFeature;
+import dev.zhuli.core.order.OrderSettings;
+import dev.zhuli.core.order.Orders;
 import dev.zhuli.core.roster.Roster;
 import dev.zhuli.core.roster.Rosters;
 import dev.zhuli.core.store.Codec;
@@ -48,6 +51,7 @@ public final class Zhuli implements AutoCloseable {
   private final Map<String, EventSubscriber> subscribers;
   private final CommandRunner runner;
   private final Roster roster;
+  private final Orders orders;
 
   private Zhuli(Builder b, Storage storage, boolean ownsStorage) {
     this.storage = storage;
@@ -60,6 +64,7 @@ public final class Zhuli implements AutoCloseable {
     this.runner = new CommandRunner(storage, Codec.create(), clock, ids::next, b.accessPolicy,
         List.copyOf(b.subscribers.keySet()), b.maxAttempts);
     this.roster = Rosters.create(runner, defaultTimeZone);
+    this.orders = OrderFeature.create(runner, b.orderSettings);
   }
 
   /**
@@ -80,6 +85,15 @@ public final class Zhuli implements AutoCloseable {
    */
   public Roster roster() {
     return roster;
+  }
+
+  /**
+   * Villages' orders for help: place, dispatch, accept, work, resolve, rate.
+   *
+   * @return the orders
+   */
+  public Orders orders() {
+    return orders;
   }
 
   /**
@@ -155,8 +169,20 @@ public final class Zhuli implements AutoCloseable {
     private AccessPolicy accessPolicy = AccessPolicy.standard();
     private ZoneId defaultTimeZone = ZoneId.of("Asia/Shanghai");
     private int maxAttempts = 5;
+    private OrderSettings orderSettings = OrderSettings.defaults();
 
     private Builder() {}
+
+    /**
+     * The numbers of the order lifecycle; {@link OrderSettings#defaults()} unless set.
+     *
+     * @param settings the settings
+     * @return this builder
+     */
+    public Builder orderSettings(OrderSettings settings) {
+      this.orderSettings = Checks.notNull("orderSettings", settings);
+      return this;
+    }
 
     /**
      * Uses a store the host opened and will close; Zhuli never closes it.

@@ -1,0 +1,99 @@
+package dev.zhuli.core.order;
+
+import dev.zhuli.core.store.PersistedType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The persisted shape of an order: one record with its timeline, activities and ratings, so that
+ * every change is one versioned write and the timeline can never disagree with the status.
+ */
+final class OrderRecords {
+  static final PersistedType<OrderRecord> ORDER =
+      PersistedType.of("order", OrderRecord.class, 1);
+
+  private OrderRecords() {}
+
+  record OrderRecord(String id, String group, String village, String requester, String title,
+      String description, String category, String urgency, String requestedSquadKind,
+      String desiredBy, List<String> attachments, String status, String squad, boolean open,
+      String lead, List<String> helpers, String placedAt, String acceptedAt, String resolvedAt,
+      String closedAt, String closure, String report, Map<String, BigDecimal> outcome,
+      int returns, Map<String, Integer> returnsBySquad, int reopens,
+      List<EntryRecord> timeline, List<ActivityRecord> activities,
+      List<RatingRecord> ratings, String possibleDuplicateOf, String mergedInto,
+      List<String> mergedFrom) {
+
+    Builder edit() {
+      return new Builder(this);
+    }
+  }
+
+  record EntryRecord(String at, String transition, String from, String to, String actor,
+      String note) {}
+
+  record ActivityRecord(String id, String kind, String at, String actor, String summary,
+      String topic, Integer headCount, String referredTo, BigDecimal money,
+      List<String> attachments, boolean voided, String voidReason) {}
+
+  record RatingRecord(String at, int stars, String comment, String actor) {}
+
+  /** A copy of an order record with some parts changed. */
+  static final class Builder {
+    String status;
+    String squad;
+    boolean open;
+    String lead;
+    List<String> helpers;
+    String acceptedAt;
+    String resolvedAt;
+    String closedAt;
+    String closure;
+    String report;
+    Map<String, BigDecimal> outcome;
+    int returns;
+    Map<String, Integer> returnsBySquad;
+    int reopens;
+    String mergedInto;
+    final List<String> mergedFrom;
+    final List<EntryRecord> timeline;
+    final List<ActivityRecord> activities;
+    final List<RatingRecord> ratings;
+    private final OrderRecord base;
+
+    Builder(OrderRecord o) {
+      base = o;
+      status = o.status();
+      squad = o.squad();
+      open = o.open();
+      lead = o.lead();
+      helpers = o.helpers();
+      acceptedAt = o.acceptedAt();
+      resolvedAt = o.resolvedAt();
+      closedAt = o.closedAt();
+      closure = o.closure();
+      report = o.report();
+      outcome = o.outcome();
+      returns = o.returns();
+      returnsBySquad = o.returnsBySquad();
+      reopens = o.reopens();
+      mergedInto = o.mergedInto();
+      mergedFrom = new ArrayList<>(o.mergedFrom() == null ? List.of() : o.mergedFrom());
+      timeline = new ArrayList<>(o.timeline());
+      activities = new ArrayList<>(o.activities());
+      ratings = new ArrayList<>(o.ratings());
+    }
+
+    OrderRecord build() {
+      return new OrderRecord(base.id(), base.group(), base.village(), base.requester(),
+          base.title(), base.description(), base.category(), base.urgency(),
+          base.requestedSquadKind(), base.desiredBy(), base.attachments(), status, squad, open,
+          lead, List.copyOf(helpers), base.placedAt(), acceptedAt, resolvedAt, closedAt,
+          closure, report, outcome, returns, Map.copyOf(returnsBySquad), reopens,
+          List.copyOf(timeline), List.copyOf(activities), List.copyOf(ratings),
+          base.possibleDuplicateOf(), mergedInto, List.copyOf(mergedFrom));
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.zhuli.core.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Every transition that notifies has a default template in zh-Hans, zh-Hant and English. */
+class TemplatesTest {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
+
+  @Test
+  void everyNotifyingTransitionHasATemplateInEveryLanguage() throws IOException {
+    for (String suffix : new String[] {"", "_zh_CN", "_zh_TW"}) {
+      Properties templates = load("templates" + suffix + ".properties");
+      for (Transition t : Transition.values()) {
+        if (t.notifies().isEmpty()) {
+          assertThat(templates).as("%s%s", t, suffix).doesNotContainKey(t.templateKey());
+          continue;
+        }
+        String text = templates.getProperty(t.templateKey());
+        assertThat(text).as("%s in templates%s", t.templateKey(), suffix).isNotBlank();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+          assertThat(m.group(1)).as("a parameter of %s", t.templateKey())
+              .isIn("orderId", "title", "status");
+        }
+      }
+    }
+  }
+
+  private static Properties load(String name) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = TemplatesTest.class.getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return p;
+  }
+}
