@@ -36,6 +36,7 @@ import java.util.function.Supplier;
  * @since 0.1.0
  */
 public final class Session {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
   private static final String NAME_KIND = "zhuli_name";
 
   private final Transaction tx;
@@ -85,13 +86,15 @@ public final class Session {
   }
 
   /**
-   * Refuses the command unless the access policy permits it.
+   * Refuses the command unless the access policy permits it; a refusal is logged at INFO with the
+   * actor's kind and id, the action and the target's ids, never personal data.
    *
    * @param request the action and the facts about its target
    * @throws AccessDeniedException if it does not
    */
   public void authorize(AccessRequest request) {
     if (!access.permits(actor, request)) {
+      LOG.info("access denied: {} may not {} ({})", actor, request.action(), request);
       throw new AccessDeniedException(request.action().name(),
           actor + " may not " + request.action().name().toLowerCase(Locale.ROOT)
               .replace('_', ' ') + " here (" + request + ")");
