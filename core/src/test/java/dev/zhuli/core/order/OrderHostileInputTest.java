@@ -1,5 +1,6 @@
 package dev.zhuli.core.order;
 
+import static dev.zhuli.core.TestTexts.show;
 import static dev.zhuli.core.order.OrderFixtures.actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -986,28 +987,6 @@ class OrderHostileInputTest {
       }
     }
     return b.toString();
-  }
-
-  /** The text with every character outside printable ASCII and letters shown as \\uXXXX. */
-  static String show(String text) {
-    if (text == null) {
-      return "null";
-    }
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c >= 0x20 && c < 0x7f) {
-        b.append(c);
-      } else if (Character.isLetter(c) && !Character.isSurrogate(c)) {
-        b.append(c);
-      } else {
-        b.append(String.format("\\u%04X", (int) c));
-      }
-    }
-    if (b.length() > 60) {
-      b.setLength(57);
-      b.append("...(").append(text.length()).append(" chars)");
-    }
-    return b.append('"').toString();
   }
 
   /** Equal-weight choice among generators. */

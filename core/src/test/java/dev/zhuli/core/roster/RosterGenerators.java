@@ -189,28 +189,6 @@ final class RosterGenerators {
     return phone.replace(" ", "");
   }
 
-  /** The text with every character outside printable ASCII shown as {@code \\uXXXX}. */
-  static String show(String text) {
-    if (text == null) {
-      return "null";
-    }
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c >= 0x20 && c < 0x7f) {
-        b.append(c);
-      } else if (Character.isLetter(c) && !Character.isSurrogate(c)) {
-        b.append(c);
-      } else {
-        b.append(String.format("\\u%04X", (int) c));
-      }
-    }
-    if (b.length() > 60) {
-      b.setLength(57);
-      b.append("...(").append(text.length()).append(" chars)");
-    }
-    return b.append('"').toString();
-  }
-
   private static String insert(String name, String bad, int at) {
     int i = Math.min(at, name.length());
     return name.substring(0, i) + bad + name.substring(i);

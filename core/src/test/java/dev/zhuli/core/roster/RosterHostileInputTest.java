@@ -5,7 +5,7 @@ import static dev.zhuli.core.roster.RosterGenerators.chineseNames;
 import static dev.zhuli.core.roster.RosterGenerators.hostilePhones;
 import static dev.zhuli.core.roster.RosterGenerators.hostileRequestKeys;
 import static dev.zhuli.core.roster.RosterGenerators.hostileTexts;
-import static dev.zhuli.core.roster.RosterGenerators.show;
+import static dev.zhuli.core.TestTexts.show;
 import static dev.zhuli.core.roster.RosterGenerators.unknownIdValues;
 import static dev.zhuli.core.roster.RosterGenerators.validPhones;
 import static org.assertj.core.api.Assertions.assertThat;
