@@ -80,8 +80,9 @@ public final class Actor {
     if (regions == null || regions.isEmpty() || regions.stream().anyMatch(r -> r == null)) {
       throw new ValidationException("actor.regions", "must name at least one region, no null");
     }
+    // Sorted, so that the actor reads the same in every process (request fingerprints use it).
     return new Actor(Kind.ADMINISTRATOR, reference, null,
-        Set.copyOf(new TreeSet<>(regions)));
+        java.util.Collections.unmodifiableSet(new TreeSet<>(regions)));
   }
 
   /**
@@ -127,7 +128,7 @@ public final class Actor {
    * The regions this actor administers (with everything below them); empty unless an
    * administrator.
    *
-   * @return an unmodifiable set
+   * @return an unmodifiable set, sorted by id
    */
   public Set<RegionId> administeredRegions() {
     return regions;

@@ -300,6 +300,17 @@ class ActorAndAccessTest {
   }
 
   @Test
+  void anAdministratorsRegionsReadTheSameInEveryProcess() {
+    // Request fingerprints include them: their order must not depend on the JVM's set seed.
+    List<RegionId> regions = new ArrayList<>();
+    for (int i = 20; i > 0; i--) {
+      regions.add(RegionId.of("r" + (100 + i)));
+    }
+    assertThat(Actor.administrator("office", regions).administeredRegions())
+        .containsExactlyElementsOf(new java.util.TreeSet<>(regions));
+  }
+
+  @Test
   void rolesGrantOrderActions() {
     AccessPolicy policy = AccessPolicy.standard();
     Map<Action, Role> needs = Map.of(Action.PLACE_ORDER, Role.VILLAGE_CADRE,

@@ -78,6 +78,9 @@ final class OrderService implements Orders {
     OrderCategory category = Checks.present("order.category", input.category());
     Urgency urgency = Checks.present("order.urgency", input.urgency());
     List<String> attachments = attachments("order.attachments", input.attachments());
+    if (input.desiredBy().isPresent() && input.desiredBy().get().getYear() > 9999) {
+      throw new ValidationException("order.desiredBy", "must lie before the year 10000");
+    }
     String desiredBy = input.desiredBy().map(LocalDate::toString).orElse(null);
     String squadId = input.squad().map(SquadId::value).orElse(null);
     String kind = input.requestedSquadKind().map(k -> k.code()).orElse(null);
@@ -87,7 +90,6 @@ final class OrderService implements Orders {
         Stamped.class, s -> {
           Village v = RosterFacts.village(s, input.village());
           HelpGroup group = RosterFacts.groupServing(s, v);
-          Member cadre = RosterFacts.requireMember(s, input.requester());
           Set<Role> roles = EnumSet.noneOf(Role.class);
           Optional<Member> me = actor.member().flatMap(m -> RosterFacts.member(s, m));
           if (me.isPresent() && isActiveCadreOf(me.get(), village)) {
@@ -95,6 +97,7 @@ final class OrderService implements Orders {
           }
           Transition t = squadId == null ? Transition.PLACE : Transition.PLACE_TO_SQUAD;
           s.authorize(request(t, group, v).withRoles(roles));
+          Member cadre = RosterFacts.requireMember(s, input.requester());
           if (!isActiveCadreOf(cadre, village)) {
             throw new RuleViolationException("requester-is-cadre",
                 "member " + requester + " is not an active cadre of village " + village);
@@ -230,9 +233,10 @@ final class OrderService implements Orders {
         (s, o, group, b) -> {
           Transition t = v == Verdict.CONFIRMED ? Transition.VERIFY_CONFIRMED
               : Transition.VERIFY_DISPUTED;
-          if (t.allowedFrom(OrderStatus.valueOf(o.status())) && o.lead() == null) {
+          if (o.lead() == null || Closure.MERGED.name().equals(o.closure())) {
             throw new RuleViolationException("verify-handled-orders",
-                "order " + o.id() + " was never handled, so there is nothing to verify");
+                "order " + o.id() + " was never handled or was merged away, so there is"
+                    + " nothing to verify");
           }
           if (t == Transition.VERIFY_DISPUTED) {
             b.reopens++;
@@ -301,7 +305,8 @@ final class OrderService implements Orders {
     double bestScore = 0;
     PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
     while (true) {
-      ResultPage<Versioned<OrderRecord>> found = s.find(ORDER, "village", village, village, page);
+      ResultPage<Versioned<OrderRecord>> found =
+          s.find(ORDER, "village", village + "|", village + "|~", page);
       for (Versioned<OrderRecord> v : found.items()) {
         OrderRecord o = v.value();
         if (!o.category().equals(category) || !OrderStatus.valueOf(o.status()).isOpen()) {
@@ -485,6 +490,10 @@ final class OrderService implements Orders {
     return change("order.cancel", actor, requestKey, order, List.of(why),
         EnumSet.of(Transition.CANCEL),
         (s, o, group, b) -> {
+          if (o.acceptedAt() != null) {
+            throw new RuleViolationException("cancel-before-acceptance",
+                "order " + o.id() + " was accepted once; the village can no longer cancel it");
+          }
           b.closedAt = s.now().toString();
           b.open = false;
           return step(Transition.CANCEL, why);
@@ -525,7 +534,7 @@ final class OrderService implements Orders {
   @Override
   public ResultPage<Order> ofVillage(VillageId village, PageRequest page) {
     String v = Checks.present("village", village).value();
-    return find("village", v, v, page);
+    return find("village", v + "|", v + "|~", page);
   }
 
   @Override
@@ -537,14 +546,14 @@ final class OrderService implements Orders {
   @Override
   public ResultPage<Order> withStatus(GroupId group, OrderStatus status, PageRequest page) {
     String key = Checks.present("group", group).value() + "|"
-        + Checks.present("status", status).name();
-    return find("status", key, key, page);
+        + Checks.present("status", status).name() + "|";
+    return find("status", key, key + "~", page);
   }
 
   @Override
   public ResultPage<Order> claimable(GroupId group, PageRequest page) {
     String g = Checks.present("group", group).value();
-    return find("claimable", g, g, page);
+    return find("claimable", g + "|", g + "|~", page);
   }
 
   @Override
@@ -755,18 +764,28 @@ final class OrderService implements Orders {
 
   private static List<IndexEntry> index(OrderRecord o) {
     List<IndexEntry> index = new ArrayList<>();
-    index.add(IndexEntry.of("village", o.village()));
+    String placed = "|" + sortable(Instant.parse(o.placedAt()));
+    index.add(IndexEntry.of("village", o.village() + placed));
     index.add(IndexEntry.of("group", o.group()));
-    index.add(IndexEntry.of("status", o.group() + "|" + o.status()));
+    index.add(IndexEntry.of("status", o.group() + "|" + o.status() + placed));
     OrderStatus status = OrderStatus.valueOf(o.status());
     if (o.squad() != null && WORK.contains(status)) {
       index.add(IndexEntry.of("squadWork", o.squad() + "|"
           + (o.desiredBy() == null ? NO_DATE : o.desiredBy())));
     }
     if (o.open() && status == OrderStatus.DISPATCHED) {
-      index.add(IndexEntry.of("claimable", o.group()));
+      index.add(IndexEntry.of("claimable", o.group() + placed));
     }
     return index;
+  }
+
+  private static final java.time.format.DateTimeFormatter SORTABLE =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
+
+  /** A time as a fixed-width string whose text order is time order (years 0 to 9999). */
+  static String sortable(Instant at) {
+    return SORTABLE.format(at);
   }
 
   // ---- notifications and events -------------------------------------------------------------

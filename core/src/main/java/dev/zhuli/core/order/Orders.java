@@ -121,7 +121,8 @@ public interface Orders {
   Order transfer(Actor actor, OrderId order, SquadId squad, String reason, String requestKey);
 
   /**
-   * Cancels an order before acceptance.
+   * Cancels an order before acceptance: an order accepted once (even if later transferred back to
+   * DISPATCHED) is refused with rule {@code cancel-before-acceptance}.
    *
    * @param actor a cadre of the village
    * @param order the order
@@ -284,8 +285,9 @@ public interface Orders {
   OrderStatistics statisticsOf(GroupId group, java.time.Instant from, java.time.Instant to);
 
   /**
-   * Figures of the orders placed in a period that a squad handles or handled (its current or last
-   * squad), with the squad's own returns.
+   * Figures of the orders placed in a period that a squad holds now (dispatched to it, or handled
+   * by it through to closure), with the squad's own returns; an order the squad returned counts
+   * only among its returns.
    *
    * @param squad the squad
    * @param from the start, inclusive

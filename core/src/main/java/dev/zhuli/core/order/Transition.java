@@ -42,7 +42,7 @@ import java.util.Set;
  *   <tr><td>TRANSFER</td><td>DISPATCHED, ACCEPTED, IN_PROGRESS</td><td>DISPATCHED</td>
  *       <td>coordinator</td><td>new squad</td></tr>
  *   <tr><td>CANCEL</td><td>PLACED, DISPATCHED, RETURNED</td><td>CANCELLED</td>
- *       <td>village cadre</td><td>coordinator</td></tr>
+ *       <td>village cadre (never accepted)</td><td>coordinator</td></tr>
  *   <tr><td>START</td><td>ACCEPTED</td><td>IN_PROGRESS</td><td>handler (first activity)</td>
  *       <td>requester</td></tr>
  *   <tr><td>RECORD_ACTIVITY</td><td>IN_PROGRESS</td><td>IN_PROGRESS</td><td>handler</td>

@@ -334,8 +334,10 @@ class OrderConcurrencyTest {
           }
           break;
         case CANCEL_C0:
-          if (st == OrderStatus.PLACED || st == OrderStatus.DISPATCHED
-              || st == OrderStatus.RETURNED) {
+          // an order accepted once (or assigned) can no longer be cancelled by the village
+          if ((st == OrderStatus.PLACED || st == OrderStatus.DISPATCHED
+              || st == OrderStatus.RETURNED) && !m.timeline().contains(Transition.ACCEPT)
+              && !m.timeline().contains(Transition.ASSIGN)) {
             next = m.to(Transition.CANCEL, OrderStatus.CANCELLED, m.squad(), m.lead(),
                 m.returns());
           }

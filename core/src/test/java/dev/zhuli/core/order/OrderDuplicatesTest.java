@@ -72,6 +72,12 @@ class OrderDuplicatesTest {
       assertThat(w.orders.merge(w.coordinator(), duplicate.id(), survivor.id(), "merge-1"))
           .isEqualTo(kept);
 
+      // a merged order was never handled on its own: there is nothing to verify
+      assertThatThrownBy(() -> w.orders.verify(w.coordinator(), duplicate.id(),
+          Verdict.DISPUTED, "村裡說還沒解決", null))
+          .isInstanceOf(RuleViolationException.class)
+          .hasMessageContaining("verify-handled-orders");
+
       Order third = w.orders.place(w.requester(), w.beishunOrder("別的事").build());
       assertThatThrownBy(() -> w.orders.merge(w.coordinator(), third.id(), duplicate.id(), null))
           .isInstanceOf(RuleViolationException.class).hasMessageContaining("order-transition");

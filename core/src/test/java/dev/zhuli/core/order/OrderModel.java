@@ -1674,12 +1674,13 @@ final class OrderModel {
       if (GHOST.equals(v)) {
         return notFound("village");
       }
-      if (GHOST.equals(req)) {
-        return notFound("member");
-      }
       Transition tr = sq == null ? Transition.PLACE : Transition.PLACE_TO_SQUAD;
       if (!SYSTEM.equals(actor) && !v.equals(CADRE_OF.get(actor))) {
         return denied(tr);
+      }
+      // the requester is looked up after access, so outsiders cannot probe member ids
+      if (GHOST.equals(req)) {
+        return notFound("member");
       }
       if (!v.equals(CADRE_OF.get(req))) {
         return rule("requester-is-cadre");
@@ -2175,6 +2176,9 @@ final class OrderModel {
 
     @Override
     String decide(State s, O o, String actor) {
+      if (o.acceptedAt != null) {
+        return rule("cancel-before-acceptance");
+      }
       o.closedAt = s.now;
       if (!TOLERATE) {
         o.open = false; // D3: a cancelled order is open for nobody to claim
