@@ -1,8 +1,8 @@
 package dev.zhuli.core.order;
 
+import dev.zhuli.core.Code;
 import dev.zhuli.core.ValidationException;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * What an order is about. The seven standard categories cover the article's cases; hosts may add
@@ -12,9 +12,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1.0
  */
-public final class OrderCategory {
-  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
-
+public final class OrderCategory extends Code {
   /** What to produce; links between villages and enterprises (產業). */
   public static final OrderCategory INDUSTRY = new OrderCategory("INDUSTRY");
   /** Training and courses (培訓). */
@@ -33,10 +31,8 @@ public final class OrderCategory {
   private static final List<OrderCategory> STANDARD = List.of(INDUSTRY, TRAINING, MARKETING,
       LEADERSHIP, INFRASTRUCTURE, FUNDING, OTHER);
 
-  private final String code;
-
   private OrderCategory(String code) {
-    this.code = code;
+    super(code);
   }
 
   /**
@@ -47,16 +43,8 @@ public final class OrderCategory {
    * @throws ValidationException if the code is malformed
    */
   public static OrderCategory of(String code) {
-    if (code == null || !CODE.matcher(code).matches()) {
-      throw new ValidationException("order.category",
-          "must be 1 to 32 characters of A-Z 0-9 _ starting with a letter");
-    }
-    for (OrderCategory c : STANDARD) {
-      if (c.code.equals(code)) {
-        return c;
-      }
-    }
-    return new OrderCategory(code);
+    OrderCategory standard = standard(STANDARD, check("order.category", code));
+    return standard != null ? standard : new OrderCategory(code);
   }
 
   /**
@@ -66,29 +54,5 @@ public final class OrderCategory {
    */
   public static List<OrderCategory> standard() {
     return STANDARD;
-  }
-
-  /**
-   * The code, as stored.
-   *
-   * @return the code
-   */
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof OrderCategory && ((OrderCategory) o).code.equals(code);
-  }
-
-  @Override
-  public int hashCode() {
-    return code.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return code;
   }
 }

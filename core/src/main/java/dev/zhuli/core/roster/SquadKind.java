@@ -1,9 +1,9 @@
 package dev.zhuli.core.roster;
 
+import dev.zhuli.core.Code;
 import dev.zhuli.core.ValidationException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * What a squad (功能小組) does. Every group has the four of the article; hosts may add their own
@@ -13,9 +13,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1.0
  */
-public final class SquadKind {
-  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
-
+public final class SquadKind extends Code {
   /** 頭雁: the capacity of village leaders and the role of party members. */
   public static final SquadKind LEAD_GEESE = new SquadKind("LEAD_GEESE");
   /** 產業: what to produce, and links between villages and enterprises. */
@@ -28,10 +26,8 @@ public final class SquadKind {
   private static final List<SquadKind> STANDARD =
       List.of(LEAD_GEESE, INDUSTRY, TRAINING, MARKETING);
 
-  private final String code;
-
   private SquadKind(String code) {
-    this.code = code;
+    super(code);
   }
 
   /**
@@ -42,16 +38,8 @@ public final class SquadKind {
    * @throws ValidationException if the code is malformed
    */
   public static SquadKind of(String code) {
-    if (code == null || !CODE.matcher(code).matches()) {
-      throw new ValidationException("squad.kind",
-          "must be 1 to 32 characters of A-Z 0-9 _ starting with a letter");
-    }
-    for (SquadKind kind : STANDARD) {
-      if (kind.code.equals(code)) {
-        return kind;
-      }
-    }
-    return new SquadKind(code);
+    SquadKind standard = standard(STANDARD, check("squad.kind", code));
+    return standard != null ? standard : new SquadKind(code);
   }
 
   /**
@@ -61,15 +49,6 @@ public final class SquadKind {
    */
   public static List<SquadKind> standard() {
     return STANDARD;
-  }
-
-  /**
-   * The code, as stored.
-   *
-   * @return the code
-   */
-  public String code() {
-    return code;
   }
 
   /**
@@ -89,21 +68,6 @@ public final class SquadKind {
    * @return the label
    */
   public String label(Locale locale) {
-    return isStandard() ? Labels.label("squad." + code, locale) : code;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof SquadKind && ((SquadKind) o).code.equals(code);
-  }
-
-  @Override
-  public int hashCode() {
-    return code.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return code;
+    return isStandard() ? Labels.label("squad." + code(), locale) : code();
   }
 }
