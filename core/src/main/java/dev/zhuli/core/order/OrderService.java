@@ -162,10 +162,7 @@ final class OrderService implements Orders {
     return change("order.assign", actor, acceptance.requestKey().orElse(null), order,
         acceptanceInput(acceptance), EnumSet.of(Transition.ASSIGN), (s, o, group, b) -> {
           requireSquadOfGroup(s, squad, group);
-          handlers(s, group, squad, acceptance, b);
-          b.squad = squad.value();
-          b.open = false;
-          b.acceptedAt = s.now().toString();
+          take(s, group, squad, acceptance, b);
           return step(Transition.ASSIGN, null);
         });
   }
@@ -358,10 +355,7 @@ final class OrderService implements Orders {
                   "order " + o.id() + " was dispatched to squad " + o.squad());
             }
           }
-          handlers(s, group, squad, acceptance, b);
-          b.squad = squad.value();
-          b.open = false;
-          b.acceptedAt = s.now().toString();
+          take(s, group, squad, acceptance, b);
           return step(Transition.ACCEPT, null);
         });
   }
@@ -710,6 +704,15 @@ final class OrderService implements Orders {
           "squad " + id + " belongs to another group than " + group.id());
     }
     return squad;
+  }
+
+  /** A squad takes the order (accepted or assigned): its handlers, and the time. */
+  private static void take(Session s, HelpGroup group, SquadId squad, Acceptance acceptance,
+      OrderRecords.Builder b) {
+    handlers(s, group, squad, acceptance, b);
+    b.squad = squad.value();
+    b.open = false;
+    b.acceptedAt = s.now().toString();
   }
 
   private static void handlers(Session s, HelpGroup group, SquadId squad,

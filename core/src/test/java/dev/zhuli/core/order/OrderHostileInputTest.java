@@ -1,5 +1,6 @@
 package dev.zhuli.core.order;
 
+import static dev.zhuli.core.HostileChecks.assertNotEchoed;
 import static dev.zhuli.core.TestTexts.show;
 import static dev.zhuli.core.order.OrderFixtures.actor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +9,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.zhuli.core.HostileChecks.Expected;
 import dev.zhuli.core.AccessDeniedException;
 import dev.zhuli.core.Actor;
 import dev.zhuli.core.ErrorCode;
@@ -821,49 +823,7 @@ class OrderHostileInputTest {
     lastSnapshot = after;
   }
 
-  /** The message shows neither the text nor any of its characters beyond printable ASCII. */
-  private static void assertNotEchoed(String label, String message, String text) {
-    if (text == null) {
-      return;
-    }
-    String stripped = text.strip();
-    if (stripped.length() >= 3) {
-      assertThat(message).as(label + ": echoes the value").doesNotContain(stripped);
-    }
-    text.codePoints().filter(cp -> cp > 0x7e).distinct().forEach(cp ->
-        assertThat(message.codePoints().noneMatch(m -> m == cp))
-            .as(label + ": message shows U+%04X of the value: %s", cp, message).isTrue());
-  }
 
-  /** What a hostile attempt must fail with: the type, code and field, rule, kind or action. */
-  record Expected(Class<? extends ZhuliException> type, ErrorCode code, String detail,
-      boolean prefix) {
-    static Expected invalid(String field) {
-      return new Expected(ValidationException.class, ErrorCode.INVALID_INPUT, field, false);
-    }
-
-    static Expected invalidPrefix(String field) {
-      return new Expected(ValidationException.class, ErrorCode.INVALID_INPUT, field, true);
-    }
-
-    static Expected notFound(String kind) {
-      return new Expected(NotFoundException.class, ErrorCode.NOT_FOUND, kind, false);
-    }
-
-    static Expected rule(String rule) {
-      return new Expected(RuleViolationException.class, ErrorCode.RULE_VIOLATED, rule, false);
-    }
-
-    static Expected denied(Action action) {
-      return new Expected(AccessDeniedException.class, ErrorCode.ACCESS_DENIED, action.name(),
-          false);
-    }
-
-    @Override
-    public String toString() {
-      return type.getSimpleName() + " " + code + " " + detail + (prefix ? "…" : "");
-    }
-  }
 
   /** One hostile call, what it must fail with, and the texts it must not echo. */
   record Attempt(String label, ThrowingCallable call, Expected expected, List<String> texts) {

@@ -1,5 +1,6 @@
 package dev.zhuli.core.roster;
 
+import static dev.zhuli.core.HostileChecks.assertNotEchoed;
 import static dev.zhuli.core.roster.RosterFixtures.all;
 import static dev.zhuli.core.roster.RosterGenerators.chineseNames;
 import static dev.zhuli.core.roster.RosterGenerators.hostilePhones;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.zhuli.core.HostileChecks.Expected;
 import dev.zhuli.core.AccessDeniedException;
 import dev.zhuli.core.Actor;
 import dev.zhuli.core.ErrorCode;
@@ -751,55 +753,9 @@ class RosterHostileInputTest {
     return e.code().name();
   }
 
-  /** The message shows neither the text nor any of its characters beyond printable ASCII. */
-  private static void assertNotEchoed(String label, String message, String text) {
-    if (text == null) {
-      return;
-    }
-    String stripped = text.strip();
-    if (stripped.length() >= 3) {
-      assertThat(message).as(label + ": echoes the value").doesNotContain(stripped);
-    }
-    text.codePoints().filter(cp -> cp > 0x7e).distinct().forEach(cp ->
-        assertThat(message.codePoints().noneMatch(m -> m == cp))
-            .as(label + ": message shows U+%04X of the value: %s", cp, message).isTrue());
-  }
 
   // ---- attempts ---------------------------------------------------------------------------
 
-  /** What a hostile attempt must fail with: the type, code and field, rule, kind or action. */
-  record Expected(Class<? extends ZhuliException> type, ErrorCode code, String detail,
-      boolean prefix) {
-    static Expected invalid(String field) {
-      return new Expected(ValidationException.class, ErrorCode.INVALID_INPUT, field, false);
-    }
-
-    static Expected invalidPrefix(String field) {
-      return new Expected(ValidationException.class, ErrorCode.INVALID_INPUT, field, true);
-    }
-
-    static Expected duplicate(String field) {
-      return new Expected(ValidationException.class, ErrorCode.DUPLICATE_NAME, field, false);
-    }
-
-    static Expected notFound(String kind) {
-      return new Expected(NotFoundException.class, ErrorCode.NOT_FOUND, kind, false);
-    }
-
-    static Expected rule(String rule) {
-      return new Expected(RuleViolationException.class, ErrorCode.RULE_VIOLATED, rule, false);
-    }
-
-    static Expected denied(Action action) {
-      return new Expected(AccessDeniedException.class, ErrorCode.ACCESS_DENIED, action.name(),
-          false);
-    }
-
-    @Override
-    public String toString() {
-      return type.getSimpleName() + " " + code + " " + detail + (prefix ? "…" : "");
-    }
-  }
 
   /** One hostile call, what it must fail with, and the personal values it must not echo. */
   record Attempt(String label, ThrowingCallable call, Expected expected, List<String> texts,
