@@ -254,6 +254,32 @@ public abstract class Order {
   public abstract List<OrderId> mergedFrom();
 
   /**
+   * Every service-level clock the order ran, oldest first; the last one runs while the order is
+   * open.
+   *
+   * @return the clocks
+   */
+  public abstract List<Deadline> deadlines();
+
+  /**
+   * The running clock: what the order waits for now and by when; empty once closed or cancelled.
+   *
+   * @return the running clock
+   */
+  public Optional<Deadline> deadline() {
+    List<Deadline> all = deadlines();
+    return all.isEmpty() || !all.get(all.size() - 1).running() ? Optional.empty()
+        : Optional.of(all.get(all.size() - 1));
+  }
+
+  /**
+   * Extension requests, oldest first; at most the last one is pending.
+   *
+   * @return the requests
+   */
+  public abstract List<Extension> extensions();
+
+  /**
    * The store's version of this order, for hosts that cache.
    *
    * @return the version

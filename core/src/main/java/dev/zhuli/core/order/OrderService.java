@@ -17,7 +17,9 @@ import dev.zhuli.core.access.Role;
 import dev.zhuli.core.order.OrderRecords.ActivityRecord;
 import dev.zhuli.core.order.OrderRecords.EntryRecord;
 import dev.zhuli.core.order.OrderRecords.OrderRecord;
+import dev.zhuli.core.order.OrderRecords.ExtensionRecord;
 import dev.zhuli.core.order.OrderRecords.RatingRecord;
+import dev.zhuli.core.order.OrderRecords.StageRecord;
 import dev.zhuli.core.roster.Background;
 import dev.zhuli.core.roster.HelpGroup;
 import dev.zhuli.core.roster.Member;
@@ -55,15 +57,18 @@ final class OrderService implements Orders {
   static final int MAX_HELPERS = 10;
   static final int MAX_FIGURES = 20;
   private static final String NO_DATE = "9999-12-31";
+  private static final String SWEEP = "sweep";
   private static final Set<OrderStatus> WORK =
       EnumSet.of(OrderStatus.DISPATCHED, OrderStatus.ACCEPTED, OrderStatus.IN_PROGRESS);
 
   private final CommandRunner runner;
   private final OrderSettings settings;
+  private final Deadlines deadlines;
 
   OrderService(CommandRunner runner, OrderSettings settings) {
     this.runner = runner;
     this.settings = settings;
+    this.deadlines = new Deadlines(settings);
   }
 
   // ---- intake -------------------------------------------------------------------------------
@@ -121,7 +126,8 @@ final class OrderService implements Orders {
               description, category.code(), urgency.name(), kind, desiredBy, attachments,
               status.name(), squadId, false, null, List.of(), s.now().toString(), null, null,
               null, null, null, Map.of(), 0, Map.of(), 0, timeline, List.of(), List.of(),
-              duplicate, null, List.of());
+              duplicate, null, List.of(),
+              deadlines.advance(List.of(), status, t, urgency, s.now(), group), List.of());
           long version = s.put(ORDER, id, order, 0, index(order));
           announce(s, t, order, version, group);
           return new Stamped(order, version);
@@ -279,6 +285,8 @@ final class OrderService implements Orders {
           d.closedAt = s.now().toString();
           d.mergedInto = survivorId;
           d.open = false;
+          d.stages = deadlines.advance(d.stages, OrderStatus.CLOSED, Transition.MERGE,
+              Urgency.valueOf(dup.value().urgency()), s.now(), group);
           d.timeline.add(new EntryRecord(s.now().toString(), Transition.MERGE.name(),
               dupFrom.name(), OrderStatus.CLOSED.name(), actor.toString(),
               "merged into " + survivorId));
@@ -516,6 +524,215 @@ final class OrderService implements Orders {
         });
   }
 
+  // ---- service levels -----------------------------------------------------------------------
+
+  private static final Actor SWEEPER = Actor.system("service-levels");
+  private static final Set<Transition> ALERTS = EnumSet.of(Transition.REMIND,
+      Transition.MARK_OVERDUE, Transition.ESCALATE, Transition.AUTO_CLOSE);
+
+  @Override
+  public Order requestExtension(Actor actor, OrderId order, LocalDate until, String reason,
+      String requestKey) {
+    LocalDate day = Checks.present("until", until);
+    if (day.getYear() < 1 || day.getYear() > 9998) {
+      throw new ValidationException("until", "must lie between the years 1 and 9998");
+    }
+    String why = Checks.text("reason", reason, MAX_REASON);
+    return change("order.requestExtension", actor, requestKey, order,
+        List.of(day.toString(), why), EnumSet.of(Transition.REQUEST_EXTENSION),
+        (s, o, group, b) -> {
+          if (actor.member().isPresent() && !actor.member().get().value().equals(o.lead())) {
+            throw new RuleViolationException("extension-by-lead",
+                "only the lead of order " + o.id() + " asks for more time");
+          }
+          if (o.pendingExtension() != null) {
+            throw new RuleViolationException("one-extension-request",
+                "order " + o.id() + " has an extension request waiting already");
+          }
+          StageRecord running = requireResolveClock(o);
+          Instant newDue = Deadlines.endOf(day, group);
+          if (!newDue.isAfter(Instant.parse(running.dueAt()))) {
+            throw new ValidationException("until", "must end after the current deadline "
+                + DEADLINE.format(Instant.parse(running.dueAt()).atZone(group.timeZone()))
+                + ", was " + day);
+          }
+          b.extensions.add(new ExtensionRecord(s.now().toString(), actor.toString(),
+              day.toString(), why, null, null, null, null));
+          return step(Transition.REQUEST_EXTENSION, why);
+        });
+  }
+
+  @Override
+  public Order decideExtension(Actor actor, OrderId order, boolean approve, String note,
+      String requestKey) {
+    String text = Checks.optionalText("note", note, MAX_REASON);
+    return change("order.decideExtension", actor, requestKey, order,
+        Arrays.asList(approve, text), EnumSet.of(Transition.DECIDE_EXTENSION),
+        (s, o, group, b) -> {
+          ExtensionRecord pending = o.pendingExtension();
+          if (pending == null) {
+            throw new RuleViolationException("extension-pending",
+                "order " + o.id() + " has no extension request waiting");
+          }
+          b.extensions.set(b.extensions.size() - 1, new ExtensionRecord(pending.requestedAt(),
+              pending.requestedBy(), pending.until(), pending.reason(), s.now().toString(),
+              actor.toString(), approve, text));
+          if (approve) {
+            StageRecord running = requireResolveClock(o);
+            b.stages.set(b.stages.size() - 1, deadlines.extended(running,
+                LocalDate.parse(pending.until()), Urgency.valueOf(o.urgency()), s.now(),
+                group));
+          }
+          return step(Transition.DECIDE_EXTENSION, (approve ? "approved" : "refused")
+              + (text == null ? "" : ": " + text));
+        });
+  }
+
+  private static StageRecord requireResolveClock(OrderRecord o) {
+    StageRecord running = o.runningStage();
+    if (running == null || !ServiceStage.RESOLVE.name().equals(running.stage())) {
+      throw new RuleViolationException("extension-of-resolution",
+          "order " + o.id() + " has no resolution deadline running to extend");
+    }
+    return running;
+  }
+
+  @Override
+  public SweepReport sweep(Instant now) {
+    Checks.present("now", now);
+    if (now.isBefore(Instant.parse("0001-01-01T00:00:00Z"))
+        || !now.isBefore(Instant.parse("9999-01-01T00:00:00Z"))) {
+      throw new ValidationException("now", "must lie between the years 1 and 9998");
+    }
+    OrderService at = new OrderService(runner.at(now), settings);
+    Map<Transition, Integer> raised = new java.util.EnumMap<>(Transition.class);
+    int deferred = 0;
+    String upper = sortable(now);
+    PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+    while (true) {
+      PageRequest current = page;
+      ResultPage<Versioned<OrderRecord>> found = runner.read("order.sweep", SWEEPER,
+          s -> s.find(ORDER, SWEEP, "0", upper, current));
+      for (Versioned<OrderRecord> v : found.items()) {
+        if (!at.sweepOne(v.value().id(), raised)) {
+          deferred++;
+        }
+      }
+      if (found.nextCursor().isEmpty()) {
+        break;
+      }
+      page = page.after(found.nextCursor().get());
+    }
+    return ImmutableSweepReport.builder().at(now)
+        .reminders(raised.getOrDefault(Transition.REMIND, 0))
+        .overdue(raised.getOrDefault(Transition.MARK_OVERDUE, 0))
+        .escalations(raised.getOrDefault(Transition.ESCALATE, 0))
+        .autoClosed(raised.getOrDefault(Transition.AUTO_CLOSE, 0)).deferred(deferred).build();
+  }
+
+  /**
+   * Raises what is due on one order, one alert per transaction, until nothing is; false if it
+   * had to leave the order for the next sweep.
+   */
+  private boolean sweepOne(String id, Map<Transition, Integer> raised) {
+    for (int i = 0; i < ALERTS.size(); i++) {
+      Order after;
+      try {
+        after = change("order.sweep", SWEEPER, null, OrderId.of(id), List.of(), ALERTS,
+            (s, o, group, b) -> {
+              StageRecord running = o.runningStage();
+              Transition t = Deadlines.dueAlert(running, s.now());
+              if (t == null) {
+                throw NothingDue.INSTANCE;
+              }
+              if (t == Transition.AUTO_CLOSE) {
+                b.closure = Closure.UNRATED.name();
+                b.closedAt = s.now().toString();
+              } else {
+                b.stages.set(b.stages.size() - 1, running.withAlert(t, s.now().toString()));
+              }
+              return step(t, null);
+            });
+      } catch (NothingDue | RuleViolationException e) {
+        // Nothing due, or the order moved on to a status without alerts since it was found.
+        return true;
+      } catch (dev.zhuli.core.ZhuliException e) {
+        org.slf4j.LoggerFactory.getLogger(OrderService.class).warn(
+            "service-level sweep left order {} for the next sweep: {}", id,
+            e.getClass().getSimpleName());
+        return false;
+      }
+      Transition t = after.timeline().get(after.timeline().size() - 1).transition();
+      raised.merge(t, 1, Integer::sum);
+    }
+    return true;
+  }
+
+  /** Nothing is due on an order: rolls its transaction back, changing nothing. */
+  private static final class NothingDue extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final NothingDue INSTANCE = new NothingDue();
+
+    private NothingDue() {
+      super("nothing due", null, false, false);
+    }
+  }
+
+  @Override
+  public ResultPage<Order> overdue(GroupId group, Instant now, PageRequest page) {
+    String g = Checks.present("group", group).value();
+    return find("due", g + "|", g + "|" + sortable(Checks.present("now", now)), page);
+  }
+
+  @Override
+  public ResultPage<Order> overdue(SquadId squad, Instant now, PageRequest page) {
+    String sq = Checks.present("squad", squad).value();
+    return find("squadDue", sq + "|", sq + "|" + sortable(Checks.present("now", now)), page);
+  }
+
+  @Override
+  public InTimeFigures inTime(GroupId group, Instant from, Instant to) {
+    return inTime("groupResolved", Checks.present("group", group).value(), from, to);
+  }
+
+  @Override
+  public InTimeFigures inTime(SquadId squad, Instant from, Instant to) {
+    return inTime("squadResolved", Checks.present("squad", squad).value(), from, to);
+  }
+
+  private InTimeFigures inTime(String key, String owner, Instant from, Instant to) {
+    checkPeriod(from, to);
+    String lower = owner + "|" + sortable(from);
+    String upper = owner + "|" + sortable(to.minusNanos(1));
+    int resolved = 0;
+    int inTime = 0;
+    PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+    while (true) {
+      PageRequest current = page;
+      ResultPage<Versioned<OrderRecord>> found = runner.read("order.inTime",
+          Actor.system("order-query"), s -> s.find(ORDER, key, lower, upper, current));
+      for (Versioned<OrderRecord> v : found.items()) {
+        StageRecord last = null;
+        for (StageRecord st : v.value().stagesOrEmpty()) {
+          if (Transition.RESOLVE.name().equals(st.endedBy())) {
+            last = st;
+          }
+        }
+        if (last != null) {
+          resolved++;
+          if (!Instant.parse(last.endedAt()).isAfter(Instant.parse(last.dueAt()))) {
+            inTime++;
+          }
+        }
+      }
+      if (found.nextCursor().isEmpty()) {
+        return ImmutableInTimeFigures.builder().from(from).to(to).resolved(resolved)
+            .resolvedInTime(inTime).build();
+      }
+      page = page.after(found.nextCursor().get());
+    }
+  }
+
   // ---- queries ------------------------------------------------------------------------------
 
   @Override
@@ -647,6 +864,8 @@ final class OrderService implements Orders {
           }
           OrderStatus to = t.to(from);
           b.status = to.name();
+          b.stages = deadlines.advance(b.stages, to, t, Urgency.valueOf(o.urgency()), s.now(),
+              group);
           b.timeline.add(new EntryRecord(s.now().toString(), t.name(), from.name(), to.name(),
               actor.toString(), step.note()));
           OrderRecord changed = b.build();
@@ -779,6 +998,26 @@ final class OrderService implements Orders {
     if (o.open() && status == OrderStatus.DISPATCHED) {
       index.add(IndexEntry.of("claimable", o.group() + placed));
     }
+    StageRecord running = o.runningStage();
+    Instant next = Deadlines.nextAlert(running);
+    if (next != null) {
+      index.add(IndexEntry.of(SWEEP, sortable(next)));
+    }
+    if (running != null && !ServiceStage.RATING.name().equals(running.stage())) {
+      String due = "|" + sortable(Instant.parse(running.dueAt()));
+      index.add(IndexEntry.of("due", o.group() + due));
+      if (o.squad() != null && !o.open()) {
+        index.add(IndexEntry.of("squadDue", o.squad() + due));
+      }
+    }
+    if (o.resolvedAt() != null && (status == OrderStatus.RESOLVED
+        || status == OrderStatus.CLOSED)) {
+      String resolved = "|" + sortable(Instant.parse(o.resolvedAt()));
+      index.add(IndexEntry.of("groupResolved", o.group() + resolved));
+      if (o.squad() != null) {
+        index.add(IndexEntry.of("squadResolved", o.squad() + resolved));
+      }
+    }
     return index;
   }
 
@@ -819,9 +1058,13 @@ final class OrderService implements Orders {
           }
           break;
         case ALL_SQUADS:
-          for (Squad squad : RosterFacts.squadsOf(s, group.id())) {
-            RosterFacts.membersOfSquad(s, squad.id()).forEach(m -> people.add(m.id().value()));
-          }
+          allSquads(s, group, people);
+          break;
+        case RESPONSIBLE:
+          responsible(s, o, group, people);
+          break;
+        case ADMINISTRATORS:
+          people.add(Transition.ADMINISTRATORS_OF + group.id().value());
           break;
         default:
           throw new IllegalStateException("unknown recipient " + r);
@@ -831,8 +1074,42 @@ final class OrderService implements Orders {
     parameters.put("orderId", o.id());
     parameters.put("title", o.title());
     parameters.put("status", o.status());
+    StageRecord running = o.runningStage();
+    if (running != null) {
+      parameters.put("deadline", DEADLINE.format(Instant.parse(running.dueAt())
+          .atZone(group.timeZone())));
+    }
     s.notify("order." + t.name().toLowerCase(java.util.Locale.ROOT), people, t.templateKey(),
         parameters, "order", o.id());
+  }
+
+  private static final java.time.format.DateTimeFormatter DEADLINE =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+
+  private static void allSquads(Session s, HelpGroup group, Set<String> people) {
+    for (Squad squad : RosterFacts.squadsOf(s, group.id())) {
+      RosterFacts.membersOfSquad(s, squad.id()).forEach(m -> people.add(m.id().value()));
+    }
+  }
+
+  /** Whoever the running clock waits for. */
+  private static void responsible(Session s, OrderRecord o, HelpGroup group,
+      Set<String> people) {
+    StageRecord running = o.runningStage();
+    ServiceStage stage = running == null ? null : ServiceStage.valueOf(running.stage());
+    if (stage == ServiceStage.DISPATCH) {
+      group.coordinator().ifPresent(c -> people.add(c.value()));
+    } else if (stage == ServiceStage.ACCEPT && o.open()) {
+      allSquads(s, group, people);
+    } else if (stage == ServiceStage.ACCEPT && o.squad() != null) {
+      RosterFacts.membersOfSquad(s, SquadId.of(o.squad()))
+          .forEach(m -> people.add(m.id().value()));
+    } else if (stage == ServiceStage.RESOLVE) {
+      if (o.lead() != null) {
+        people.add(o.lead());
+      }
+      people.addAll(o.helpers());
+    }
   }
 
   // ---- views --------------------------------------------------------------------------------
@@ -886,6 +1163,24 @@ final class OrderService implements Orders {
           .referredTo(Optional.ofNullable(a.referredTo())).money(Optional.ofNullable(a.money()))
           .attachments(a.attachments()).voided(a.voided())
           .voidReason(Optional.ofNullable(a.voidReason())).build());
+    }
+    for (StageRecord st : o.stagesOrEmpty()) {
+      b.addDeadlines(ImmutableDeadline.builder().stage(ServiceStage.valueOf(st.stage()))
+          .startedAt(Instant.parse(st.startedAt())).dueAt(Instant.parse(st.dueAt()))
+          .remindAt(Optional.ofNullable(st.remindAt()).map(Instant::parse))
+          .escalateAt(Optional.ofNullable(st.escalateAt()).map(Instant::parse))
+          .endedAt(Optional.ofNullable(st.endedAt()).map(Instant::parse))
+          .endedBy(Optional.ofNullable(st.endedBy()).map(Transition::valueOf)).build());
+    }
+    if (o.extensions() != null) {
+      for (ExtensionRecord x : o.extensions()) {
+        b.addExtensions(ImmutableExtension.builder().requestedAt(Instant.parse(x.requestedAt()))
+            .requestedBy(x.requestedBy()).until(LocalDate.parse(x.until())).reason(x.reason())
+            .decidedAt(Optional.ofNullable(x.decidedAt()).map(Instant::parse))
+            .decidedBy(Optional.ofNullable(x.decidedBy()))
+            .approved(Optional.ofNullable(x.approved()))
+            .note(Optional.ofNullable(x.note())).build());
+      }
     }
     for (RatingRecord r : o.ratings()) {
       b.addRatings(ImmutableRating.builder().at(Instant.parse(r.at())).stars(r.stars())

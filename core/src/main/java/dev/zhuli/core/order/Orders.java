@@ -295,4 +295,105 @@ public interface Orders {
    * @return the figures
    */
   OrderStatistics statisticsOf(SquadId squad, java.time.Instant from, java.time.Instant to);
+
+  // ---- service levels -------------------------------------------------------------------------
+
+  /**
+   * Asks the coordinator to move the resolution deadline to the end of a later day, with a
+   * reason (延期申請). One request may wait at a time.
+   *
+   * @param actor the lead
+   * @param order an accepted or in-progress order
+   * @param until the day to resolve it by; its end must lie after the current deadline
+   * @param reason why, 1 to 500 characters
+   * @param requestKey the caller's request key, or null
+   * @return the order, with the request pending
+   * @since 0.1.0
+   */
+  Order requestExtension(Actor actor, OrderId order, java.time.LocalDate until, String reason,
+      String requestKey);
+
+  /**
+   * Approves or refuses the pending extension request. Approval moves the running deadline to
+   * the end of the day asked for, in the group's time zone; its reminder and escalations are
+   * raised anew for the new deadline.
+   *
+   * @param actor the coordinator
+   * @param order the order
+   * @param approve true to approve
+   * @param note an optional note, at most 500 characters, or null
+   * @param requestKey the caller's request key, or null
+   * @return the order
+   * @since 0.1.0
+   */
+  Order decideExtension(Actor actor, OrderId order, boolean approve, String note,
+      String requestKey);
+
+  /**
+   * The service-level sweep: for every order with something due at {@code now}, raises the
+   * reminder before its deadline (to whoever the running clock waits for), the overdue notice
+   * at the deadline (to the coordinator), and the second-level escalation a delay later (to the
+   * group's administrators, as the role address {@code role:administrators:<group id>} that the
+   * host's notifier resolves, since administrators are the host's accounts rather than roster
+   * members); and closes resolved orders unrated once their quiet period is over.
+   *
+   * <p>Each alert is raised once per deadline however often and however concurrently sweeps run:
+   * it is recorded on the order, under its version, in the transaction that raises it. None is
+   * raised before its time. A reminder a sweep comes too late for (the deadline has passed) is
+   * passed over: the overdue notice says more. The sweep pages through due orders by their next
+   * alert time, one transaction per order; an order whose commands keep conflicting is left for
+   * the next sweep and counted as deferred. The relay or the host's scheduler calls it, every
+   * few minutes, say.
+   *
+   * @param now the instant to judge by, between the years 1 and 9999
+   * @return what it did
+   * @since 0.1.0
+   */
+  SweepReport sweep(java.time.Instant now);
+
+  /**
+   * A group's overdue orders: open, with a dispatch, acceptance or resolution deadline at or
+   * before {@code now}; the most overdue first.
+   *
+   * @param group the group
+   * @param now the instant to judge by
+   * @param page which page
+   * @return a page of orders
+   * @since 0.1.0
+   */
+  ResultPage<Order> overdue(GroupId group, java.time.Instant now, PageRequest page);
+
+  /**
+   * A squad's overdue orders: dispatched to it (not open for claiming), accepted or in
+   * progress, with the deadline at or before {@code now}; the most overdue first.
+   *
+   * @param squad the squad
+   * @param now the instant to judge by
+   * @param page which page
+   * @return a page of orders
+   * @since 0.1.0
+   */
+  ResultPage<Order> overdue(SquadId squad, java.time.Instant now, PageRequest page);
+
+  /**
+   * The share of a group's orders resolved in a period that were resolved in time.
+   *
+   * @param group the group
+   * @param from the start, inclusive
+   * @param to the end, exclusive; after the start
+   * @return the figures
+   * @since 0.1.0
+   */
+  InTimeFigures inTime(GroupId group, java.time.Instant from, java.time.Instant to);
+
+  /**
+   * The share of a squad's orders resolved in a period that were resolved in time.
+   *
+   * @param squad the squad
+   * @param from the start, inclusive
+   * @param to the end, exclusive; after the start
+   * @return the figures
+   * @since 0.1.0
+   */
+  InTimeFigures inTime(SquadId squad, java.time.Instant from, java.time.Instant to);
 }

@@ -65,6 +65,16 @@ import java.util.Set;
  *       <td>nobody</td></tr>
  *   <tr><td>VERIFY_DISPUTED</td><td>CLOSED</td><td>IN_PROGRESS</td><td>coordinator</td>
  *       <td>coordinator, handlers</td></tr>
+ *   <tr><td>REQUEST_EXTENSION</td><td>ACCEPTED, IN_PROGRESS</td><td>(unchanged)</td>
+ *       <td>the lead</td><td>coordinator</td></tr>
+ *   <tr><td>DECIDE_EXTENSION</td><td>ACCEPTED, IN_PROGRESS</td><td>(unchanged)</td>
+ *       <td>coordinator</td><td>handlers</td></tr>
+ *   <tr><td>REMIND</td><td>PLACED, DISPATCHED, RETURNED, ACCEPTED, IN_PROGRESS</td>
+ *       <td>(unchanged)</td><td>the sweep</td><td>whoever the clock waits for</td></tr>
+ *   <tr><td>MARK_OVERDUE</td><td>as REMIND</td><td>(unchanged)</td><td>the sweep</td>
+ *       <td>coordinator, whoever the clock waits for</td></tr>
+ *   <tr><td>ESCALATE</td><td>as REMIND</td><td>(unchanged)</td><td>the sweep</td>
+ *       <td>the group's administrators, coordinator</td></tr>
  * </table>
  *
  * <p>A closed order changes only through VERIFY_DISPUTED (a verification visit records
@@ -130,11 +140,33 @@ public enum Transition {
   VERIFY_CONFIRMED(EnumSet.of(CLOSED), CLOSED, Action.COORDINATE_ORDER, List.of()),
   /** A sampled verification visit disputes the result: the order reopens. */
   VERIFY_DISPUTED(EnumSet.of(CLOSED), IN_PROGRESS, Action.COORDINATE_ORDER,
-      List.of(Recipient.COORDINATOR, Recipient.HANDLERS));
+      List.of(Recipient.COORDINATOR, Recipient.HANDLERS)),
+  /** The lead asks the coordinator to move the resolution deadline, with a reason. */
+  REQUEST_EXTENSION(EnumSet.of(ACCEPTED, IN_PROGRESS), null, Action.HANDLE_ORDER,
+      List.of(Recipient.COORDINATOR)),
+  /** The coordinator approves or refuses the extension asked for. */
+  DECIDE_EXTENSION(EnumSet.of(ACCEPTED, IN_PROGRESS), null, Action.COORDINATE_ORDER,
+      List.of(Recipient.HANDLERS)),
+  /** The service-level sweep reminds whoever the running clock waits for (催辦). */
+  REMIND(EnumSet.of(PLACED, DISPATCHED, RETURNED, ACCEPTED, IN_PROGRESS), null,
+      Action.COORDINATE_ORDER, List.of(Recipient.RESPONSIBLE)),
+  /** The sweep finds the deadline passed and tells the coordinator (超期). */
+  MARK_OVERDUE(EnumSet.of(PLACED, DISPATCHED, RETURNED, ACCEPTED, IN_PROGRESS), null,
+      Action.COORDINATE_ORDER, List.of(Recipient.COORDINATOR, Recipient.RESPONSIBLE)),
+  /** Still overdue after the escalation delay: the group's administrators are told (督辦). */
+  ESCALATE(EnumSet.of(PLACED, DISPATCHED, RETURNED, ACCEPTED, IN_PROGRESS), null,
+      Action.COORDINATE_ORDER, List.of(Recipient.ADMINISTRATORS, Recipient.COORDINATOR));
+
+  /** The role address of a group's administrators; hosts resolve it, see {@link Orders}. */
+  static final String ADMINISTRATORS_OF = "role:administrators:";
 
   /** Whom a transition notifies, resolved to people when it commits. */
   enum Recipient {
-    COORDINATOR, SQUAD, ALL_SQUADS, REQUESTER, HANDLERS
+    COORDINATOR, SQUAD, ALL_SQUADS, REQUESTER, HANDLERS,
+    /** Whoever the running clock waits for: the coordinator, the squad(s), or the handlers. */
+    RESPONSIBLE,
+    /** The group's administrators, as a role address ({@link #ADMINISTRATORS_OF} + group). */
+    ADMINISTRATORS
   }
 
   private final Set<OrderStatus> from;

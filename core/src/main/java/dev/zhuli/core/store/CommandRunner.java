@@ -51,7 +51,7 @@ public final class CommandRunner {
   private final AccessPolicy access;
   private final List<String> subscribers;
   private final int maxAttempts;
-  private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicBoolean closed;
 
   /**
    * Creates a runner.
@@ -76,6 +76,29 @@ public final class CommandRunner {
     this.access = access;
     this.subscribers = List.copyOf(subscribers);
     this.maxAttempts = maxAttempts;
+    this.closed = new java.util.concurrent.atomic.AtomicBoolean();
+  }
+
+  private CommandRunner(CommandRunner base, Clock clock) {
+    this.storage = base.storage;
+    this.codec = base.codec;
+    this.clock = clock;
+    this.ids = base.ids;
+    this.access = base.access;
+    this.subscribers = base.subscribers;
+    this.maxAttempts = base.maxAttempts;
+    this.closed = base.closed;
+  }
+
+  /**
+   * The same runner with its clock stopped at an instant, for work judged at a time the caller
+   * names (the service-level sweep); closing either closes both.
+   *
+   * @param now the instant every command of the result reads
+   * @return a runner sharing everything but the clock
+   */
+  public CommandRunner at(Instant now) {
+    return new CommandRunner(this, Clock.fixed(now, java.time.ZoneOffset.UTC));
   }
 
   /**
@@ -212,14 +235,12 @@ public final class CommandRunner {
    *
    * @return true if this call closed it, false if it was closed already
    */
-  public synchronized boolean close() {
-    boolean was = closed;
-    closed = true;
-    return !was;
+  public boolean close() {
+    return closed.compareAndSet(false, true);
   }
 
   private <R> R attempt(String name, Supplier<R> once) {
-    if (closed) {
+    if (closed.get()) {
       throw new IllegalStateException("Zhuli is closed");
     }
     ConflictException last = null;

@@ -298,14 +298,15 @@ public final class Session {
 
   /**
    * A name as it is compared: trimmed, NFC-normalised and case-folded (upper-cased, then
-   * lower-cased, so that "Straße" meets "STRASSE" and a final sigma meets a medial one).
+   * lower-cased, so that "Straße" meets "STRASSE" and a final sigma meets a medial one), then
+   * NFC-normalised again, since case mapping may decompose ("ΐ" upper-cases to three code points).
    *
    * @param name the name
    * @return the folded name
    */
   public static String fold(String name) {
-    return Normalizer.normalize(name.strip(), Normalizer.Form.NFC)
-        .toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    return Normalizer.normalize(Normalizer.normalize(name.strip(), Normalizer.Form.NFC)
+        .toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
   }
 
   static String sha256(String text) {

@@ -236,6 +236,16 @@ final class OrderModel {
     DOCUMENTED.put(Transition.VERIFY_CONFIRMED, new Row(EnumSet.of(CLOSED), CLOSED, coordinate));
     DOCUMENTED.put(Transition.VERIFY_DISPUTED,
         new Row(EnumSet.of(CLOSED), IN_PROGRESS, coordinate, coordinator, handlers));
+    Set<OrderStatus> working = EnumSet.of(ACCEPTED, IN_PROGRESS);
+    DOCUMENTED.put(Transition.REQUEST_EXTENSION, new Row(working, null, handle, coordinator));
+    DOCUMENTED.put(Transition.DECIDE_EXTENSION, new Row(working, null, coordinate, handlers));
+    Set<OrderStatus> timed = EnumSet.of(PLACED, DISPATCHED, RETURNED, ACCEPTED, IN_PROGRESS);
+    Transition.Recipient responsible = Transition.Recipient.RESPONSIBLE;
+    DOCUMENTED.put(Transition.REMIND, new Row(timed, null, coordinate, responsible));
+    DOCUMENTED.put(Transition.MARK_OVERDUE,
+        new Row(timed, null, coordinate, coordinator, responsible));
+    DOCUMENTED.put(Transition.ESCALATE, new Row(timed, null, coordinate,
+        Transition.Recipient.ADMINISTRATORS, coordinator));
   }
 
   /** Whom the model expects a transition to notify: the documented row (the code's if tolerant). */

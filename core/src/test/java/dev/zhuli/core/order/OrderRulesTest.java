@@ -115,12 +115,26 @@ class OrderRulesTest {
         row(Transition.VERIFY_CONFIRMED, (f, o) -> f.orders.verify(sys, o.id(),
             Verdict.CONFIRMED, "村民確認已解決", null)),
         row(Transition.VERIFY_DISPUTED, (f, o) -> f.orders.verify(sys, o.id(),
-            Verdict.DISPUTED, "村民說問題仍在", null)));
+            Verdict.DISPUTED, "村民說問題仍在", null)),
+        row(Transition.REQUEST_EXTENSION, (f, o) -> f.orders.requestExtension(sys, o.id(),
+            laterDay(f), "等待設備到貨", null)),
+        row(Transition.DECIDE_EXTENSION, (f, o) -> f.orders.decideExtension(sys, o.id(), true,
+            "同意延期", null)));
   }
 
-  /** Every transition but the two of a merge, which OrderDuplicatesTest covers. */
+  /** A day well after any default deadline of an order placed now. */
+  static java.time.LocalDate laterDay(OrderFixtures f) {
+    return java.time.LocalDate.ofInstant(f.clock.instant(), java.time.ZoneId.of("Asia/Shanghai"))
+        .plusDays(60);
+  }
+
+  /**
+   * Every transition but the two of a merge, which OrderDuplicatesTest covers, and the three
+   * alerts only the service-level sweep raises, which ServiceLevelTest covers.
+   */
   static Transition[] singleOrderTransitions() {
-    return EnumSet.complementOf(EnumSet.of(Transition.MERGE, Transition.MERGE_IN))
+    return EnumSet.complementOf(EnumSet.of(Transition.MERGE, Transition.MERGE_IN,
+        Transition.REMIND, Transition.MARK_OVERDUE, Transition.ESCALATE))
         .toArray(new Transition[0]);
   }
 
@@ -163,7 +177,11 @@ class OrderRulesTest {
 
   private void checkRow(Row r, OrderStatus s, Transition expected, String label) {
     boolean voids = r.name().equals(Transition.VOID_ACTIVITY.name());
-    Order before = voids ? withActivity(s, label) : w.orderIn(s, label);
+    Order made = voids ? withActivity(s, label) : w.orderIn(s, label);
+    Order before = r.name().equals(Transition.DECIDE_EXTENSION.name())
+        && (s == OrderStatus.ACCEPTED || s == OrderStatus.IN_PROGRESS)
+        ? orders.requestExtension(w.system, made.id(), laterDay(w), "等待設備到貨", null)
+        : made;
     assertThat(before.status()).isEqualTo(s);
     if (expected == Transition.AUTO_CLOSE) {
       w.clock.advance(Duration.ofDays(8));
@@ -1261,6 +1279,10 @@ class OrderRulesTest {
     step.after(Transition.ASSIGN, os.assign(coord, o.id(), new Acceptance.Builder()
         .squad(t.squadId(SquadKind.INDUSTRY)).lead(lead.id()).addHelpers(helper.id()).build()));
     step.after(Transition.START, os.recordActivity(actor(lead), o.id(), visit("走訪")));
+    step.after(Transition.REQUEST_EXTENSION, os.requestExtension(actor(lead), o.id(),
+        laterDay(f), "等待設備到貨", null));
+    step.after(Transition.DECIDE_EXTENSION, os.decideExtension(coord, o.id(), true, "同意",
+        null));
     Order second = os.recordActivity(actor(helper), o.id(), visit("再走訪"));
     step.after(Transition.RECORD_ACTIVITY, second);
     step.after(Transition.VOID_ACTIVITY, os.voidActivity(actor(lead), o.id(),
@@ -1317,7 +1339,7 @@ class OrderRulesTest {
     });
     Set<String> out = new LinkedHashSet<>();
     switch (t) {
-      case PLACE, RETURN, CANCEL -> out.add(coordinator);
+      case PLACE, RETURN, CANCEL, REQUEST_EXTENSION -> out.add(coordinator);
       case PLACE_TO_SQUAD -> {
         out.addAll(squad);
         out.add(coordinator);
@@ -1329,7 +1351,7 @@ class OrderRulesTest {
         out.add(requester);
         out.addAll(handlers);
       }
-      case RATE, AUTO_CLOSE -> out.addAll(handlers);
+      case RATE, AUTO_CLOSE, DECIDE_EXTENSION -> out.addAll(handlers);
       case REOPEN_ON_RATING, VERIFY_DISPUTED -> {
         out.add(coordinator);
         out.addAll(handlers);
@@ -1355,8 +1377,12 @@ class OrderRulesTest {
         String lower = t.name().toLowerCase(java.util.Locale.ROOT);
         assertThat(n.type()).isEqualTo("order." + lower);
         assertThat(n.templateKey()).isEqualTo(t.templateKey()).isEqualTo("order." + lower);
-        assertThat(n.parameters()).isEqualTo(Map.of("orderId", o.id().value(),
-            "title", o.title(), "status", o.status().name()));
+        Map<String, String> parameters = new java.util.HashMap<>(Map.of("orderId",
+            o.id().value(), "title", o.title(), "status", o.status().name()));
+        o.deadline().ifPresent(d -> parameters.put("deadline",
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
+                .format(d.dueAt().atZone(java.time.ZoneId.of("Asia/Shanghai")))));
+        assertThat(n.parameters()).isEqualTo(parameters);
         assertThat(n.recipientSet()).as(t + " recipients")
             .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(n.recipients()).doesNotHaveDuplicates();
