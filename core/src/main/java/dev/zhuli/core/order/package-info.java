@@ -6,6 +6,12 @@
  * <p>{@link dev.zhuli.core.order.Orders} holds the commands and queries;
  * {@link dev.zhuli.core.order.Transition} is the one transition table every change follows.
  *
+ * <p>Service levels (服務時限): each open status runs a clock whose term
+ * ({@link dev.zhuli.core.order.Term}) the group's {@link dev.zhuli.core.order.ServiceLevels} set
+ * per urgency, counted on its {@link dev.zhuli.core.order.WorkCalendar}; an order keeps its clocks
+ * as {@link dev.zhuli.core.order.Deadline}s. {@link dev.zhuli.core.order.Orders#sweep} raises
+ * the reminders, overdue notices and escalations, each once per deadline.
+ *
  * @since 0.1.0
  */
 package dev.zhuli.core.order;
