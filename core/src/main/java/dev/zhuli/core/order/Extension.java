@@ -9,7 +9,8 @@ import org.immutables.value.Value;
 /**
  * A request to move an order's resolution deadline (延期申請): asked by the lead with a reason,
  * approved or refused by the coordinator. An approved extension moves the running clock's
- * deadline to the end of {@link #until()} in the group's time zone.
+ * deadline to the end of {@link #until()} in the group's time zone. A request still waiting when
+ * its clock ends lapses.
  *
  * @since 0.1.0
  */
@@ -54,7 +55,8 @@ public abstract class Extension {
   public abstract Optional<Instant> decidedAt();
 
   /**
-   * Who decided, as the actor's text.
+   * Who decided, as the actor's text; {@code lapsed} when the clock it asked to extend ended
+   * first (the order was resolved, transferred or merged), which counts as refused.
    *
    * @return the actor
    */

@@ -287,6 +287,7 @@ final class OrderService implements Orders {
           d.open = false;
           d.stages = deadlines.advance(d.stages, OrderStatus.CLOSED, Transition.MERGE,
               Urgency.valueOf(dup.value().urgency()), s.now(), group);
+          lapseExtension(d, dup.value().runningStage(), Transition.MERGE, s.now());
           d.timeline.add(new EntryRecord(s.now().toString(), Transition.MERGE.name(),
               dupFrom.name(), OrderStatus.CLOSED.name(), actor.toString(),
               "merged into " + survivorId));
@@ -588,6 +589,28 @@ final class OrderService implements Orders {
         });
   }
 
+  /**
+   * A request to extend a clock that has just ended (the order was resolved, transferred,
+   * merged) lapses: it is decided as refused, by the transition that ended the clock, so that a
+   * coordinator never approves a request of an earlier lead for a later clock.
+   */
+  private static void lapseExtension(OrderRecords.Builder b, StageRecord before, Transition t,
+      Instant now) {
+    if (b.extensions.isEmpty() || before == null) {
+      return;
+    }
+    ExtensionRecord last = b.extensions.get(b.extensions.size() - 1);
+    StageRecord after = b.stages.isEmpty() ? null : b.stages.get(b.stages.size() - 1);
+    boolean ended = after == null || after.endedAt() != null
+        || !after.startedAt().equals(before.startedAt())
+        || !after.stage().equals(before.stage());
+    if (last.decidedAt() == null && ended) {
+      b.extensions.set(b.extensions.size() - 1, new ExtensionRecord(last.requestedAt(),
+          last.requestedBy(), last.until(), last.reason(), now.toString(), "lapsed",
+          false, "lapsed: the clock it asked to extend ended with " + t));
+    }
+  }
+
   private static StageRecord requireResolveClock(OrderRecord o) {
     StageRecord running = o.runningStage();
     if (running == null || !ServiceStage.RESOLVE.name().equals(running.stage())) {
@@ -866,6 +889,7 @@ final class OrderService implements Orders {
           b.status = to.name();
           b.stages = deadlines.advance(b.stages, to, t, Urgency.valueOf(o.urgency()), s.now(),
               group);
+          lapseExtension(b, o.runningStage(), t, s.now());
           b.timeline.add(new EntryRecord(s.now().toString(), t.name(), from.name(), to.name(),
               actor.toString(), step.note()));
           OrderRecord changed = b.build();

@@ -256,6 +256,24 @@ class ServiceLevelTest {
   }
 
   @Test
+  void aRequestStillWaitingWhenItsClockEndsLapses() {
+    Member lead = w.standardLead();
+    Order o = w.orderIn(OrderStatus.ACCEPTED, "轉組前申請延期");
+    orders.requestExtension(actor(lead), o.id(), LocalDate.of(2024, 7, 1), "等待專家", null);
+    Order moved = orders.transfer(w.coordinator(), o.id(),
+        w.heyangTeam.squadId(SquadKind.TRAINING), "改由培訓組", null);
+    assertThat(moved.extensions()).singleElement().satisfies(x -> {
+      assertThat(x.approved()).contains(false);
+      assertThat(x.decidedBy()).contains("lapsed");
+      assertThat(x.note().orElseThrow()).contains("TRANSFER");
+    });
+    Member trainer = w.heyangTeam.lead(SquadKind.TRAINING);
+    orders.accept(actor(trainer), o.id(), acceptance(trainer));
+    assertRule(() -> orders.decideExtension(w.coordinator(), o.id(), true, null, null),
+        "extension-pending");
+  }
+
+  @Test
   void theSweepClosesResolvedOrdersAfterTheQuietPeriod() {
     Order o = w.orderIn(OrderStatus.RESOLVED, "等評價");
     Instant quietEnd = o.deadline().orElseThrow().dueAt();
