@@ -11,13 +11,16 @@ import java.util.regex.Pattern;
  * Who runs a command. Every command names its actor, and the {@link
  * dev.zhuli.core.access.AccessPolicy access policy} decides whether the actor may.
  *
- * <p>There are three kinds of actor:
+ * <p>There are four kinds of actor:
  * <ul>
  *   <li>a {@linkplain #member(MemberId) member} of a help group (成員), acting as themselves; the
  *       roles a member holds (coordinator of a group, member of a squad, cadre of a village) are
  *       read from the roster, never claimed;</li>
  *   <li>an {@linkplain #administrator(String, Collection) administrator} of one or more regions
  *       (a city or county government office), whose authority the host vouches for;</li>
+ *   <li>a {@linkplain #household(HouseholdId) household}'s head (戶主), acting for a
+ *       demonstration household or a grower of a mentorship program; like a member's, its roles
+ *       (the head of a demonstration household) are read from the records, never claimed;</li>
  *   <li>the {@linkplain #system(String) system}: the host's own processes (set-up, imports,
  *       schedulers), trusted with everything.</li>
  * </ul>
@@ -37,19 +40,53 @@ public final class Actor {
     /** An administrator of regions. */
     ADMINISTRATOR,
     /** The host's own processes. */
-    SYSTEM
+    SYSTEM,
+    /** The head of a household of a mentorship program. */
+    HOUSEHOLD
   }
 
   private final Kind kind;
   private final String reference;
   private final MemberId member;
+  private final HouseholdId household;
   private final Set<RegionId> regions;
 
   private Actor(Kind kind, String reference, MemberId member, Set<RegionId> regions) {
+    this(kind, reference, member, null, regions);
+  }
+
+  private Actor(Kind kind, String reference, MemberId member, HouseholdId household,
+      Set<RegionId> regions) {
     this.kind = kind;
     this.reference = reference;
     this.member = member;
+    this.household = household;
     this.regions = regions;
+  }
+
+  /**
+   * The head of a household, acting for it.
+   *
+   * @param household the household's id
+   * @return the actor
+   * @throws ValidationException if the id is null
+   * @since 0.1.0
+   */
+  public static Actor household(HouseholdId household) {
+    if (household == null) {
+      throw new ValidationException("actor.household", "must not be null");
+    }
+    return new Actor(Kind.HOUSEHOLD, household.value(), null, household, Set.of());
+  }
+
+  /**
+   * The household acting, if this is a household's head.
+   *
+   * @return the household's id
+   * @since 0.1.0
+   */
+  public Optional<HouseholdId> household() {
+    return Optional.ofNullable(household);
   }
 
   /**
@@ -135,7 +172,8 @@ public final class Actor {
   }
 
   /**
-   * The actor's reference: the member id, the administrator's reference or the system's name.
+   * The actor's reference: the member or household id, the administrator's reference or the
+   * system's name.
    *
    * @return the reference
    */

@@ -1,6 +1,8 @@
 package dev.zhuli.core;
 
 import dev.zhuli.core.access.AccessPolicy;
+import dev.zhuli.core.mentorship.Mentorship;
+import dev.zhuli.core.mentorship.MentorshipFeature;
 import dev.zhuli.core.order.OrderFeature;
 import dev.zhuli.core.order.OrderSettings;
 import dev.zhuli.core.order.Orders;
@@ -52,6 +54,7 @@ public final class Zhuli implements AutoCloseable {
   private final CommandRunner runner;
   private final Roster roster;
   private final Orders orders;
+  private final Mentorship mentorship;
 
   private Zhuli(Builder b, Storage storage, boolean ownsStorage) {
     this.storage = storage;
@@ -65,6 +68,7 @@ public final class Zhuli implements AutoCloseable {
         List.copyOf(b.subscribers.keySet()), b.maxAttempts);
     this.roster = Rosters.create(runner, defaultTimeZone);
     this.orders = OrderFeature.create(runner, b.orderSettings);
+    this.mentorship = MentorshipFeature.create(runner);
   }
 
   /**
@@ -94,6 +98,15 @@ public final class Zhuli implements AutoCloseable {
    */
   public Orders orders() {
     return orders;
+  }
+
+  /**
+   * Mentorship trees (蛛網式管理): programs, experts, demonstration households and growers.
+   *
+   * @return the mentorship feature
+   */
+  public Mentorship mentorship() {
+    return mentorship;
   }
 
   /**

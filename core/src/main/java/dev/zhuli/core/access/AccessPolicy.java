@@ -31,7 +31,9 @@ public interface AccessPolicy {
    * administered; a group's coordinator may manage the group's members and their squads; and a
    * member may take an order action when holding the {@link Role} it needs (village cadre: place,
    * cancel, rate; coordinator: coordinate; target squad member: accept, return; handler: record
-   * activities, resolve). The rows of {@link Action} say who may do what.
+   * activities, resolve), or a mentorship action when holding one of the roles it needs (program
+   * owner; tree expert; the head of a demonstration household, which may only assign growers to
+   * itself and unassign its own). The rows of {@link Action} say who may do what.
    *
    * @return the standard policy
    */

@@ -38,7 +38,23 @@ public enum Action {
   /** Accept or return a dispatched order (members of the target squad; any squad if open). */
   TAKE_ORDER(false),
   /** Record or void activities, and resolve (the order's lead and helpers). */
-  HANDLE_ORDER(false);
+  HANDLE_ORDER(false),
+  /**
+   * Create a mentorship program in a village (administrators of its region, and the coordinator
+   * of the group serving it).
+   */
+  CREATE_PROGRAM,
+  /** Change a program's policy, add experts, register households (the program's owner). */
+  MANAGE_PROGRAM,
+  /** Appoint or remove demonstration households (the tree's expert or the program's owner). */
+  APPOINT_HOUSEHOLD,
+  /**
+   * Assign, move or unassign growers (the program's owner, the tree's expert; the head of a
+   * demonstration household assigns growers to it and unassigns its own).
+   */
+  ASSIGN_GROWER,
+  /** Erase a household's personal data (administrators of its village's region). */
+  ERASE_HOUSEHOLD;
 
   private final boolean administrative;
 
@@ -51,8 +67,8 @@ public enum Action {
   }
 
   /**
-   * Whether administrators of a region may do this within it. Roster actions are; order actions
-   * belong to the roles the order names (cadres, coordinator, squads, handlers).
+   * Whether administrators of a region may do this within it. Roster and mentorship actions are;
+   * order actions belong to the roles the order names (cadres, coordinator, squads, handlers).
    *
    * @return true for administrative actions
    */

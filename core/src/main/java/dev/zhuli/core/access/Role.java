@@ -1,8 +1,8 @@
 package dev.zhuli.core.access;
 
 /**
- * A role a member holds towards the target of an action, read from the roster and the target
- * when the command runs: never claimed by the actor.
+ * A role a member (or a household's head) holds towards the target of an action, read from the
+ * roster and the target when the command runs: never claimed by the actor.
  *
  * @since 0.1.0
  */
@@ -14,5 +14,11 @@ public enum Role {
   /** A member of the squad an order was dispatched to, or of any squad for an open order. */
   TARGET_SQUAD_MEMBER,
   /** The lead or a helper of an accepted order. */
-  HANDLER
+  HANDLER,
+  /** The owner of a mentorship program, such as the village's first secretary. */
+  PROGRAM_OWNER,
+  /** The expert of the mentorship tree concerned (專家). */
+  TREE_EXPERT,
+  /** The head of the demonstration household concerned, acting for it (示範戶). */
+  HOUSEHOLD_HEAD
 }

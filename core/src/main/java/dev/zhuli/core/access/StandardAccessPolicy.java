@@ -22,10 +22,29 @@ final class StandardAccessPolicy implements AccessPolicy {
           return request.coordinator().isPresent()
               && request.coordinator().equals(actor.member());
         }
-        Role needed = roleFor(request.action());
-        return needed != null && request.roles().contains(needed);
+        return !Collections.disjoint(rolesFor(request.action()), request.roles());
+      case HOUSEHOLD:
+        return request.action() == Action.ASSIGN_GROWER
+            && request.roles().contains(Role.HOUSEHOLD_HEAD);
       default:
         return false;
+    }
+  }
+
+  /** Any one of these roles lets a member take the action. */
+  private static java.util.Set<Role> rolesFor(Action action) {
+    switch (action) {
+      case CREATE_PROGRAM:
+        return java.util.EnumSet.of(Role.COORDINATOR);
+      case MANAGE_PROGRAM:
+        return java.util.EnumSet.of(Role.PROGRAM_OWNER);
+      case APPOINT_HOUSEHOLD:
+        return java.util.EnumSet.of(Role.PROGRAM_OWNER, Role.TREE_EXPERT);
+      case ASSIGN_GROWER:
+        return java.util.EnumSet.of(Role.PROGRAM_OWNER, Role.TREE_EXPERT);
+      default:
+        Role needed = roleFor(action);
+        return needed == null ? java.util.Set.of() : java.util.EnumSet.of(needed);
     }
   }
 

@@ -144,4 +144,17 @@ public final class RosterFacts {
       page = page.after(found.nextCursor().get());
     }
   }
+
+  /**
+   * A phone number as the roster keeps them: a mainland mobile number (optionally {@code +86})
+   * or a landline with area code, spaces removed; the value never appears in the message.
+   *
+   * @param field the field, for the error
+   * @param phone the number, or null
+   * @return the number as kept, or null
+   * @throws dev.zhuli.core.ValidationException if it is not a phone number
+   */
+  public static String checkPhone(String field, String phone) {
+    return Phones.check(field, phone);
+  }
 }

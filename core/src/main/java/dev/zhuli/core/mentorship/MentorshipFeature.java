@@ -1,0 +1,24 @@
+package dev.zhuli.core.mentorship;
+
+import dev.zhuli.core.store.CommandRunner;
+
+/**
+ * Makes the mentorship feature of a Zhuli instance.
+ *
+ * <p>For {@code Zhuli}'s builder; hosts reach the feature through {@code Zhuli.mentorship()}.
+ *
+ * @since 0.1.0
+ */
+public final class MentorshipFeature {
+  private MentorshipFeature() {}
+
+  /**
+   * The mentorship feature over a command runner.
+   *
+   * @param runner the command runner
+   * @return the feature
+   */
+  public static Mentorship create(CommandRunner runner) {
+    return new MentorshipService(runner);
+  }
+}
