@@ -3,6 +3,8 @@ package dev.zhuli.core;
 import dev.zhuli.core.access.AccessPolicy;
 import dev.zhuli.core.mentorship.Mentorship;
 import dev.zhuli.core.mentorship.MentorshipFeature;
+import dev.zhuli.core.mentorship.MentorshipSettings;
+import dev.zhuli.core.mentorship.Supervision;
 import dev.zhuli.core.order.OrderFeature;
 import dev.zhuli.core.order.OrderSettings;
 import dev.zhuli.core.order.Orders;
@@ -55,6 +57,7 @@ public final class Zhuli implements AutoCloseable {
   private final Roster roster;
   private final Orders orders;
   private final Mentorship mentorship;
+  private final Supervision supervision;
 
   private Zhuli(Builder b, Storage storage, boolean ownsStorage) {
     this.storage = storage;
@@ -68,7 +71,8 @@ public final class Zhuli implements AutoCloseable {
         List.copyOf(b.subscribers.keySet()), b.maxAttempts);
     this.roster = Rosters.create(runner, defaultTimeZone);
     this.orders = OrderFeature.create(runner, b.orderSettings);
-    this.mentorship = MentorshipFeature.create(runner);
+    this.mentorship = MentorshipFeature.create(runner, b.mentorshipSettings);
+    this.supervision = MentorshipFeature.supervision(runner, b.mentorshipSettings);
   }
 
   /**
@@ -107,6 +111,16 @@ public final class Zhuli implements AutoCloseable {
    */
   public Mentorship mentorship() {
     return mentorship;
+  }
+
+  /**
+   * Supervision and outcomes of mentorship trees: visits, inspections, harvests, compliance,
+   * the disparity report and year-end bonuses.
+   *
+   * @return the supervision feature
+   */
+  public Supervision supervision() {
+    return supervision;
   }
 
   /**
@@ -183,6 +197,7 @@ public final class Zhuli implements AutoCloseable {
     private ZoneId defaultTimeZone = ZoneId.of("Asia/Shanghai");
     private int maxAttempts = 5;
     private OrderSettings orderSettings = OrderSettings.defaults();
+    private MentorshipSettings mentorshipSettings = MentorshipSettings.defaults();
 
     private Builder() {}
 
@@ -194,6 +209,18 @@ public final class Zhuli implements AutoCloseable {
      */
     public Builder orderSettings(OrderSettings settings) {
       this.orderSettings = Checks.notNull("orderSettings", settings);
+      return this;
+    }
+
+    /**
+     * The numbers of mentorship: inspection interval, plausible harvests, the bonus policy;
+     * {@link MentorshipSettings#defaults()} unless set.
+     *
+     * @param settings the settings
+     * @return this builder
+     */
+    public Builder mentorshipSettings(MentorshipSettings settings) {
+      this.mentorshipSettings = Checks.notNull("mentorshipSettings", settings);
       return this;
     }
 

@@ -32,8 +32,9 @@ public interface AccessPolicy {
    * member may take an order action when holding the {@link Role} it needs (village cadre: place,
    * cancel, rate; coordinator: coordinate; target squad member: accept, return; handler: record
    * activities, resolve), or a mentorship action when holding one of the roles it needs (program
-   * owner; tree expert; the head of a demonstration household, which may only assign growers to
-   * itself and unassign its own). The rows of {@link Action} say who may do what.
+   * owner; tree expert; village cadre for approving bonuses; the head of a demonstration
+   * household, which may only assign growers to itself, unassign its own, and record its growers'
+   * inspections and harvests). The rows of {@link Action} say who may do what.
    *
    * @return the standard policy
    */

@@ -54,7 +54,18 @@ public enum Action {
    */
   ASSIGN_GROWER,
   /** Erase a household's personal data (administrators of its village's region). */
-  ERASE_HOUSEHOLD;
+  ERASE_HOUSEHOLD,
+  /** Record or void a guidance visit (the tree's expert or the program's owner). */
+  RECORD_VISIT,
+  /** Record or void an inspection of a grower (the head of its demonstration household). */
+  RECORD_INSPECTION,
+  /**
+   * Record or void a harvest (the program's owner, the tree's expert, a household's head for
+   * itself and its growers).
+   */
+  RECORD_HARVEST,
+  /** Approve a season's bonuses for the village collective (a cadre of the village). */
+  APPROVE_BONUS;
 
   private final boolean administrative;
 

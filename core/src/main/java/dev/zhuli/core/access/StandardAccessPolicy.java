@@ -6,6 +6,9 @@ import java.util.Collections;
 /** The rules of DESIGN.md, as {@link AccessPolicy#standard()} describes them. */
 final class StandardAccessPolicy implements AccessPolicy {
   static final StandardAccessPolicy INSTANCE = new StandardAccessPolicy();
+  /** What the head of a demonstration household may do, for itself and its growers. */
+  private static final java.util.Set<Action> HOUSEHOLD_ACTIONS = java.util.EnumSet.of(
+      Action.ASSIGN_GROWER, Action.RECORD_INSPECTION, Action.RECORD_HARVEST);
 
   private StandardAccessPolicy() {}
 
@@ -24,7 +27,7 @@ final class StandardAccessPolicy implements AccessPolicy {
         }
         return !Collections.disjoint(rolesFor(request.action()), request.roles());
       case HOUSEHOLD:
-        return request.action() == Action.ASSIGN_GROWER
+        return HOUSEHOLD_ACTIONS.contains(request.action())
             && request.roles().contains(Role.HOUSEHOLD_HEAD);
       default:
         return false;
@@ -41,7 +44,11 @@ final class StandardAccessPolicy implements AccessPolicy {
       case APPOINT_HOUSEHOLD:
         return java.util.EnumSet.of(Role.PROGRAM_OWNER, Role.TREE_EXPERT);
       case ASSIGN_GROWER:
+      case RECORD_VISIT:
+      case RECORD_HARVEST:
         return java.util.EnumSet.of(Role.PROGRAM_OWNER, Role.TREE_EXPERT);
+      case APPROVE_BONUS:
+        return java.util.EnumSet.of(Role.VILLAGE_CADRE);
       default:
         Role needed = roleFor(action);
         return needed == null ? java.util.Set.of() : java.util.EnumSet.of(needed);

@@ -160,6 +160,16 @@ public interface Mentorship {
       String requestKey);
 
   /**
+   * Carries a program's model to another village (示範推廣): a new program with the template's
+   * crop, plan, policy and yield target, and none of its people.
+   *
+   * @param actor an administrator of the new village's region, or the coordinator of its group
+   * @param promotion the template, village, owner, name and season
+   * @return the new program
+   */
+  Program promote(Actor actor, NewPromotion promotion);
+
+  /**
    * Erases a household's personal data (its head's name and phone number) on request; the
    * household stays, with its part in every program, so figures still add up.
    *

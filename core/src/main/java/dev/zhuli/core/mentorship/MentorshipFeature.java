@@ -16,9 +16,21 @@ public final class MentorshipFeature {
    * The mentorship feature over a command runner.
    *
    * @param runner the command runner
+   * @param settings the feature's numbers
    * @return the feature
    */
-  public static Mentorship create(CommandRunner runner) {
-    return new MentorshipService(runner);
+  public static Mentorship create(CommandRunner runner, MentorshipSettings settings) {
+    return new MentorshipService(runner, settings);
+  }
+
+  /**
+   * The supervision feature over a command runner.
+   *
+   * @param runner the command runner
+   * @param settings the feature's numbers
+   * @return the feature
+   */
+  public static Supervision supervision(CommandRunner runner, MentorshipSettings settings) {
+    return new SupervisionService(runner, settings);
   }
 }

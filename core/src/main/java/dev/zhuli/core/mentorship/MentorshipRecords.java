@@ -46,10 +46,12 @@ final class MentorshipRecords {
 
   /**
    * A household in a program: a grower (with its demonstration household, or none) or a
-   * demonstration household (with its tree and growers), and its history there.
+   * demonstration household (with its tree and growers), and its history there. An assigned
+   * grower carries when its next inspection is due, and the due time a reminder was raised for.
    */
   record ParticipantRecord(String program, String household, String role, String tree,
-      String mentor, List<String> growers, List<MoveRecord> history, String registeredAt) {
+      String mentor, List<String> growers, List<MoveRecord> history, String registeredAt,
+      String inspectDue, String remindedFor) {
 
     static String id(String program, String household) {
       return program + "/" + household;

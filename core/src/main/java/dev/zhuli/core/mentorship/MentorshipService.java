@@ -32,6 +32,7 @@ import dev.zhuli.core.roster.Village;
 import dev.zhuli.core.store.Checks;
 import dev.zhuli.core.store.CommandRunner;
 import dev.zhuli.core.store.Session;
+import dev.zhuli.core.store.Sortable;
 import dev.zhuli.core.store.Versioned;
 import dev.zhuli.spi.storage.IndexEntry;
 import java.math.BigDecimal;
@@ -54,12 +55,16 @@ final class MentorshipService implements Mentorship {
   static final int MAX_PRACTICES = 100;
   static final int MAX_REASON = 500;
   static final String ERASED = "(erased)";
+  /** The index of assigned growers by when their next inspection is due, until reminded. */
+  static final String INSPECT_DUE = "inspectDue";
   private static final BigDecimal MAX_TARGET = new BigDecimal("100000");
 
   private final CommandRunner runner;
+  private final MentorshipSettings settings;
 
-  MentorshipService(CommandRunner runner) {
+  MentorshipService(CommandRunner runner, MentorshipSettings settings) {
     this.runner = runner;
+    this.settings = settings;
   }
 
   // ---- programs -----------------------------------------------------------------------------
@@ -92,24 +97,46 @@ final class MentorshipService implements Mentorship {
     return runner.run("mentorship.createProgram", actor, input.requestKey().orElse(null),
         Arrays.asList(name, village, crop, season, plan, target.toPlainString(), owner,
             policy.maxHouseholds(), policy.minGrowers(), policy.maxGrowers()),
-        ProgramStamp.class, s -> {
-          Village v = RosterFacts.village(s, VillageId.of(village));
-          HelpGroup group = RosterFacts.groupServing(s, v);
-          Set<Role> roles = EnumSet.noneOf(Role.class);
-          if (actor.member().isPresent() && group.coordinator().equals(actor.member())) {
-            roles.add(Role.COORDINATOR);
-          }
-          s.authorize(request(Action.CREATE_PROGRAM, v, group, roles));
-          activeMemberOf(s, MemberId.of(owner), group, "program-owner-in-group");
-          String id = s.newId();
-          ProgramRecord p = new ProgramRecord(id, name, village, group.id().value(), crop,
-              season, List.copyOf(plan), target, owner, policy.maxHouseholds(),
-              policy.minGrowers(), policy.maxGrowers(), Map.of(), List.of(),
-              s.now().toString());
-          long version = s.put(PROGRAM, id, p, 0, List.of(IndexEntry.of("village", village)));
-          s.emit("mentorship.program.created", "program", id, version, p);
-          return new ProgramStamp(p, version);
+        ProgramStamp.class, s -> newProgram(s, actor, name, village, crop, season, plan, target,
+            owner, policy)).view();
+  }
+
+  @Override
+  public Program promote(Actor actor, NewPromotion input) {
+    Checks.present("promotion", input);
+    String template = Checks.present("promotion.template", input.template()).value();
+    String village = Checks.present("promotion.village", input.village()).value();
+    String owner = Checks.present("promotion.owner", input.owner()).value();
+    String name = Checks.text("promotion.name", input.name(), MAX_NAME);
+    String season = Checks.optionalText("promotion.season", input.season().orElse(null),
+        MAX_LABEL);
+    return runner.run("mentorship.promote", actor, input.requestKey().orElse(null),
+        Arrays.asList(template, village, owner, name, season), ProgramStamp.class, s -> {
+          ProgramRecord t = s.require(PROGRAM, template, "program").value();
+          return newProgram(s, actor, name, village, t.crop(),
+              season == null ? t.season() : season, t.plan(), t.yieldTarget(), owner,
+              ProgramPolicy.of(t.maxHouseholds(), t.minGrowers(), t.maxGrowers()));
         }).view();
+  }
+
+  private static ProgramStamp newProgram(Session s, Actor actor, String name, String village,
+      String crop, String season, List<PracticeRecord> plan, BigDecimal target, String owner,
+      ProgramPolicy policy) {
+    Village v = RosterFacts.village(s, VillageId.of(village));
+    HelpGroup group = RosterFacts.groupServing(s, v);
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    if (actor.member().isPresent() && group.coordinator().equals(actor.member())) {
+      roles.add(Role.COORDINATOR);
+    }
+    s.authorize(request(Action.CREATE_PROGRAM, v, group, roles));
+    activeMemberOf(s, MemberId.of(owner), group, "program-owner-in-group");
+    String id = s.newId();
+    ProgramRecord p = new ProgramRecord(id, name, village, group.id().value(), crop, season,
+        List.copyOf(plan), target, owner, policy.maxHouseholds(), policy.minGrowers(),
+        policy.maxGrowers(), Map.of(), List.of(), s.now().toString());
+    long version = s.put(PROGRAM, id, p, 0, List.of(IndexEntry.of("village", village)));
+    s.emit("mentorship.program.created", "program", id, version, p);
+    return new ProgramStamp(p, version);
   }
 
   @Override
@@ -251,7 +278,7 @@ final class MentorshipService implements Mentorship {
   private static void register(Session s, ProgramRecord p, String household) {
     ParticipantRecord part = new ParticipantRecord(p.id(), household, GROWER, null, null,
         List.of(), List.of(new MoveRecord(s.now().toString(), null, null,
-            s.actor().toString(), "registered")), s.now().toString());
+            s.actor().toString(), "registered")), s.now().toString(), null, null);
     long v = s.put(PARTICIPANT, part.id(), part, 0, participantIndex(part));
     s.emit("mentorship.household.registered", "participant", part.id(), v, part);
   }
@@ -315,7 +342,8 @@ final class MentorshipService implements Mentorship {
           long treeVersion = s.put(TREE, tid, grown, tree.version(), treeIndex(grown));
           ParticipantRecord demo = new ParticipantRecord(h.program(), hid, DEMONSTRATION, tid,
               null, List.of(), append(h.history(), s, null, null,
-                  "appointed a demonstration household of tree " + tid), h.registeredAt());
+                  "appointed a demonstration household of tree " + tid), h.registeredAt(), null,
+              null);
           long v = s.put(PARTICIPANT, demo.id(), demo, part.version(), participantIndex(demo));
           s.emit("mentorship.household.appointed", "participant", demo.id(), v, demo);
           s.emit("mentorship.tree.changed", "tree", tid, treeVersion, grown);
@@ -364,7 +392,7 @@ final class MentorshipService implements Mentorship {
             List<String> joined = new ArrayList<>(to.value().growers());
             for (String g : growers) {
               Versioned<ParticipantRecord> gv = requireParticipant(s, p.id(), g);
-              ParticipantRecord moved = withMentor(gv.value(), target,
+              ParticipantRecord moved = withMentor(s, gv.value(), target,
                   append(gv.value().history(), s, hid, target,
                       "its demonstration household was removed"));
               s.put(PARTICIPANT, moved.id(), moved, gv.version(), participantIndex(moved));
@@ -388,7 +416,8 @@ final class MentorshipService implements Mentorship {
           long treeVersion = s.put(TREE, tid, shrunk, tree.version(), treeIndex(shrunk));
           ParticipantRecord plain = new ParticipantRecord(h.program(), hid, GROWER, null, null,
               List.of(), append(h.history(), s, null, null,
-                  "removed as demonstration household of tree " + tid), h.registeredAt());
+                  "removed as demonstration household of tree " + tid), h.registeredAt(), null,
+              null);
           long v = s.put(PARTICIPANT, plain.id(), plain, part.version(),
               participantIndex(plain));
           s.emit("mentorship.household.removed", "participant", plain.id(), v, plain);
@@ -479,7 +508,7 @@ final class MentorshipService implements Mentorship {
           TreeRecord t = s.require(TREE, source.value().tree(), "tree").value();
           authorize(s, Action.ASSIGN_GROWER, p, t, from);
           ParticipantRecord left = leave(s, p, t, source, gid);
-          ParticipantRecord alone = withMentor(g.value(), null,
+          ParticipantRecord alone = withMentor(s, g.value(), null,
               append(g.value().history(), s, from, null, why));
           long v = s.put(PARTICIPANT, alone.id(), alone, g.version(), participantIndex(alone));
           s.emit("mentorship.grower.unassigned", "participant", alone.id(), v, alone);
@@ -488,7 +517,7 @@ final class MentorshipService implements Mentorship {
   }
 
   /** The grower joins a demonstration household: both records written, with the notices. */
-  private static DemoStamp join(Session s, ProgramRecord p, TreeRecord t,
+  private DemoStamp join(Session s, ProgramRecord p, TreeRecord t,
       Versioned<ParticipantRecord> demo, Versioned<ParticipantRecord> grower, String from,
       String reason) {
     ParticipantRecord d = demo.value();
@@ -502,7 +531,7 @@ final class MentorshipService implements Mentorship {
     growers.add(gid);
     ParticipantRecord grown = withGrowers(d, growers);
     long dv = s.put(PARTICIPANT, grown.id(), grown, demo.version(), participantIndex(grown));
-    ParticipantRecord g = withMentor(grower.value(), d.household(),
+    ParticipantRecord g = withMentor(s, grower.value(), d.household(),
         append(grower.value().history(), s, from, d.household(), reason));
     long gv = s.put(PARTICIPANT, g.id(), g, grower.version(), participantIndex(g));
     String type = from == null ? "mentorship.grower.assigned" : "mentorship.grower.moved";
@@ -698,25 +727,37 @@ final class MentorshipService implements Mentorship {
 
   private static ParticipantRecord withGrowers(ParticipantRecord d, List<String> growers) {
     return new ParticipantRecord(d.program(), d.household(), d.role(), d.tree(), d.mentor(),
-        List.copyOf(growers), d.history(), d.registeredAt());
+        List.copyOf(growers), d.history(), d.registeredAt(), d.inspectDue(), d.remindedFor());
   }
 
-  private static ParticipantRecord withMentor(ParticipantRecord g, String mentor,
+  /**
+   * A grower with another demonstration household (or none). A newly assigned grower is due for
+   * inspection the policy's interval after now; a moved one keeps its due time; an unassigned one
+   * has none.
+   */
+  private ParticipantRecord withMentor(Session s, ParticipantRecord g, String mentor,
       List<MoveRecord> history) {
+    String due = mentor == null ? null
+        : g.inspectDue() != null ? g.inspectDue()
+        : s.now().plus(settings.inspectionInterval()).toString();
     return new ParticipantRecord(g.program(), g.household(), g.role(), g.tree(), mentor,
-        g.growers(), history, g.registeredAt());
+        g.growers(), history, g.registeredAt(), due, g.remindedFor());
   }
 
   private static List<IndexEntry> treeIndex(TreeRecord t) {
     return List.of(IndexEntry.of("program", t.program()));
   }
 
-  private static List<IndexEntry> participantIndex(ParticipantRecord p) {
+  static List<IndexEntry> participantIndex(ParticipantRecord p) {
     List<IndexEntry> index = new ArrayList<>();
     index.add(IndexEntry.of("program", p.program()));
     index.add(IndexEntry.of("household", p.household()));
     if (p.mentor() != null) {
       index.add(IndexEntry.of("mentor", p.program() + "/" + p.mentor()));
+    }
+    if (p.mentor() != null && p.inspectDue() != null
+        && !p.inspectDue().equals(p.remindedFor())) {
+      index.add(IndexEntry.of(INSPECT_DUE, Sortable.time(Instant.parse(p.inspectDue()))));
     }
     return index;
   }

@@ -1045,13 +1045,9 @@ final class OrderService implements Orders {
     return index;
   }
 
-  private static final java.time.format.DateTimeFormatter SORTABLE =
-      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
-          .withZone(java.time.ZoneOffset.UTC);
-
   /** A time as a fixed-width string whose text order is time order (years 0 to 9999). */
   static String sortable(Instant at) {
-    return SORTABLE.format(at);
+    return dev.zhuli.core.store.Sortable.time(at);
   }
 
   // ---- notifications and events -------------------------------------------------------------
