@@ -41,7 +41,7 @@ class ReadmeSnippetsTest {
       }
     }
     assertThat(found).as("the snippets found").contains("quickstart", "orders", "deadlines",
-        "sweep", "mentorship");
+        "sweep", "mentorship", "season");
   }
 
   private static String dedent(String block) {
