@@ -250,7 +250,18 @@ class ActorAndAccessTest {
         "RATE_ORDER           Y N N N N N N",
         "COORDINATE_ORDER     Y N N N N N N",
         "TAKE_ORDER           Y N N N N N N",
-        "HANDLE_ORDER         Y N N N N N N");
+        "HANDLE_ORDER         Y N N N N N N",
+        // Mentorship actions are administrative; members and households hold them through
+        // roles the command reads (none here): see rolesGrantMentorshipActions.
+        "CREATE_PROGRAM       Y Y Y N N N N",
+        "MANAGE_PROGRAM       Y Y Y N N N N",
+        "APPOINT_HOUSEHOLD    Y Y Y N N N N",
+        "ASSIGN_GROWER        Y Y Y N N N N",
+        "ERASE_HOUSEHOLD      Y Y Y N N N N",
+        "RECORD_VISIT         Y Y Y N N N N",
+        "RECORD_INSPECTION    Y Y Y N N N N",
+        "RECORD_HARVEST       Y Y Y N N N N",
+        "APPROVE_BONUS        Y Y Y N N N N");
 
     final List<Actor> columns = List.of(
         Actor.system("setup"),
@@ -324,6 +335,44 @@ class ActorAndAccessTest {
         assertThat(policy.permits(member, request)).as("%s with %s", e.getKey(), role)
             .isEqualTo(role == e.getValue());
       }
+    }
+  }
+
+  /**
+   * A member takes a mentorship action with any one role of its row; a household's head only the
+   * three household actions, and only as the head concerned; nobody without a role.
+   */
+  @Test
+  void rolesGrantMentorshipActions() {
+    AccessPolicy policy = AccessPolicy.standard();
+    Map<Action, Set<Role>> members = Map.of(
+        Action.CREATE_PROGRAM, EnumSet.of(Role.COORDINATOR),
+        Action.MANAGE_PROGRAM, EnumSet.of(Role.PROGRAM_OWNER),
+        Action.APPOINT_HOUSEHOLD, EnumSet.of(Role.PROGRAM_OWNER, Role.TREE_EXPERT),
+        Action.ASSIGN_GROWER, EnumSet.of(Role.PROGRAM_OWNER, Role.TREE_EXPERT),
+        Action.RECORD_VISIT, EnumSet.of(Role.PROGRAM_OWNER, Role.TREE_EXPERT),
+        Action.RECORD_HARVEST, EnumSet.of(Role.PROGRAM_OWNER, Role.TREE_EXPERT),
+        Action.RECORD_INSPECTION, EnumSet.noneOf(Role.class),
+        Action.APPROVE_BONUS, EnumSet.of(Role.VILLAGE_CADRE),
+        Action.ERASE_HOUSEHOLD, EnumSet.noneOf(Role.class));
+    Set<Action> households = EnumSet.of(Action.ASSIGN_GROWER, Action.RECORD_INSPECTION,
+        Action.RECORD_HARVEST);
+    Actor member = Actor.member(PLAIN);
+    Actor household = Actor.household(dev.zhuli.core.HouseholdId.of("h1"));
+    for (Map.Entry<Action, Set<Role>> e : members.entrySet()) {
+      for (Role role : Role.values()) {
+        AccessRequest request = AccessRequest.of(e.getKey(), List.of(CITY, COUNTY))
+            .inGroup(GROUP, COORDINATOR).withRoles(EnumSet.of(role));
+        assertThat(policy.permits(member, request)).as("%s by a member with %s", e.getKey(),
+            role).isEqualTo(e.getValue().contains(role));
+        assertThat(policy.permits(household, request)).as("%s by a household with %s",
+            e.getKey(), role)
+            .isEqualTo(role == Role.HOUSEHOLD_HEAD && households.contains(e.getKey()));
+      }
+    }
+    for (Action a : Action.values()) {
+      assertThat(policy.permits(household, AccessRequest.of(a, List.of(CITY, COUNTY))
+          .inGroup(GROUP, COORDINATOR))).as("%s by a household without a role", a).isFalse();
     }
   }
 
