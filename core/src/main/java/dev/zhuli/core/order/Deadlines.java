@@ -87,8 +87,9 @@ final class Deadlines {
   /**
    * The first alert of a running clock that is due at {@code now} and not yet raised for its
    * deadline: MARK_OVERDUE and ESCALATE once their time has come; REMIND only before the
-   * deadline (a reminder the sweep comes too late for is passed over, as the overdue notice says
-   * more); AUTO_CLOSE when a resolved order's quiet period is over. Null when none is due.
+   * deadline and before the overdue notice (a reminder the sweep comes too late for is passed
+   * over, as the overdue notice says more; a sweep judging an earlier instant than one that
+   * already raised the overdue notice comes too late as well); AUTO_CLOSE when a resolved order's quiet period is over. Null when none is due.
    */
   static Transition dueAlert(StageRecord stage, Instant now) {
     if (stage == null || stage.endedAt() != null) {
@@ -107,7 +108,7 @@ final class Deadlines {
     }
     if (stage.remindAt() != null && now.isBefore(due)
         && !now.isBefore(Instant.parse(stage.remindAt()))
-        && !stage.raised(Transition.REMIND)) {
+        && !stage.raised(Transition.REMIND) && !stage.raised(Transition.MARK_OVERDUE)) {
       return Transition.REMIND;
     }
     return null;
