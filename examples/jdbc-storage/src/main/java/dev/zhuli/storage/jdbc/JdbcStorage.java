@@ -459,6 +459,9 @@ public final class JdbcStorage implements Storage {
         String url = meta.getURL();
         boolean durable = !(d == Dialect.H2 && url != null && url.startsWith("jdbc:h2:mem:"));
         Schema.prepare(c, d, migrate);
+        if (d == Dialect.H2 && durable) {
+          H2Durability.ensure(c);
+        }
         if (!c.getAutoCommit()) {
           c.commit();
         }

@@ -46,11 +46,12 @@ final class PostgresServer implements AutoCloseable {
   private final Path folder;
   private final Path bin;
   private final boolean asPostgres;
+  private final String options;
   private final Thread shutdownHook;
   private final AtomicInteger schemas = new AtomicInteger();
 
   private PostgresServer(String host, int port, String database, String user, String password,
-      Path folder, Path bin, boolean asPostgres) {
+      Path folder, Path bin, boolean asPostgres, String options) {
     this.host = host;
     this.port = port;
     this.database = database;
@@ -59,6 +60,7 @@ final class PostgresServer implements AutoCloseable {
     this.folder = folder;
     this.bin = bin;
     this.asPostgres = asPostgres;
+    this.options = options;
     this.shutdownHook = folder == null ? null : new Thread(this::stopAndDelete, "stop-postgres");
     if (shutdownHook != null) {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -84,7 +86,7 @@ final class PostgresServer implements AutoCloseable {
     int port = hostPort.contains(":") ? Integer.parseInt(hostPort.substring(hostPort.indexOf(':')
         + 1)) : 5432;
     return new PostgresServer(host, port, database, System.getProperty("zhuli.pg.user"),
-        System.getProperty("zhuli.pg.password"), null, null, false);
+        System.getProperty("zhuli.pg.password"), null, null, false, null);
   }
 
   private static PostgresServer start() {
@@ -99,13 +101,17 @@ final class PostgresServer implements AutoCloseable {
       run(root, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
           "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--locale-provider=icu",
           "--icu-locale=en-US", "--no-sync");
+      // Settings for tests, not durability benchmarks. They go in the configuration file, not
+      // on the command line, so that ALTER SYSTEM (the crash test turns fsync on) overrides them.
+      Files.writeString(data.resolve("postgresql.conf"), "\n# zhuli tests\nfsync = off\n"
+              + "synchronous_commit = off\nfull_page_writes = off\nmax_connections = 200\n"
+              + "shared_buffers = 64MB\n", StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.APPEND);
       int port = freePort();
       String options = "-p " + port + " -c listen_addresses=127.0.0.1"
-          + " -c unix_socket_directories=" + folder
-          + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-          + " -c max_connections=200 -c shared_buffers=64MB";
+          + " -c unix_socket_directories=" + folder;
       PostgresServer server = new PostgresServer("127.0.0.1", port, "postgres", USER, null,
-          folder, bin, root);
+          folder, bin, root, options);
       try {
         run(root, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-o", options, "-l",
             folder.resolve("server.log").toString(), "-w", "-t", "60", "start");
@@ -209,6 +215,21 @@ final class PostgresServer implements AutoCloseable {
     }
   }
 
+  /** Waits, boundedly, until new sessions see a setting at a value (after a reload). */
+  String awaitSetting(String name, String expected) {
+    String value = null;
+    for (int i = 0; i < 200 && !expected.equals(value); i++) {
+      try (Connection c = connect(); Statement s = c.createStatement();
+           java.sql.ResultSet rs = s.executeQuery("SHOW " + name)) {
+        rs.next();
+        value = rs.getString(1);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read setting " + name, e);
+      }
+    }
+    return value;
+  }
+
   /** A plain connection to the server's database. */
   Connection connect() throws SQLException {
     return DriverManager.getConnection(url(""), user, password);
@@ -222,8 +243,8 @@ final class PostgresServer implements AutoCloseable {
     Path data = folder.resolve("data");
     run(asPostgres, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate",
         "-w", "stop");
-    run(asPostgres, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-        folder.resolve("server.log").toString(), "-w", "-t", "60", "start");
+    run(asPostgres, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-o", options,
+        "-l", folder.resolve("server.log").toString(), "-w", "-t", "60", "start");
   }
 
   @Override
