@@ -348,11 +348,10 @@ public final class JdbcStorage implements Storage {
     closeQuietly(c);
   }
 
+  /** Rolls back a connection that is in a transaction; a failure is kept with the cause. */
   static void rollbackQuietly(Connection c, Throwable cause) {
     try {
-      if (!c.isClosed() && !c.getAutoCommit()) {
-        c.rollback();
-      }
+      c.rollback();
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }
