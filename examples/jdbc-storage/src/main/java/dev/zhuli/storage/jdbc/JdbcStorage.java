@@ -116,7 +116,8 @@ public final class JdbcStorage implements Storage {
    * Opens a store from settings, with a connection pool that the store owns and closes. Settings:
    * <ul>
    *   <li>{@code url} (required): a JDBC URL, {@code jdbc:h2:file:/var/lib/zhuli/county} or
-   *       {@code jdbc:postgresql://db.example:5432/zhuli}; its driver must be on the class path;</li>
+   *       {@code jdbc:postgresql://db.example:5432/zhuli}; its driver must be on the class
+   *       path;</li>
    *   <li>{@code user}, {@code password}: the database account;</li>
    *   <li>{@code dialect}: {@code h2} or {@code postgresql}, detected when absent;</li>
    *   <li>{@code migrate}: {@code true} to create or migrate the schema on open (default

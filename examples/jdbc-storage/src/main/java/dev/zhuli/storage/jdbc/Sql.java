@@ -41,8 +41,9 @@ final class Sql {
       + " last_error FROM zhuli_outbox WHERE dead AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY";
 
   /** PostgreSQL: one statement that picks, locks (skipping locked rows) and claims. */
-  final String claimPostgres = "UPDATE zhuli_outbox SET fencing_token = nextval('zhuli_fencing_token'),"
-      + " attempts = attempts + 1, claim_open = TRUE, lease_owner = ?, lease_until = ?"
+  final String claimPostgres = "UPDATE zhuli_outbox"
+      + " SET fencing_token = nextval('zhuli_fencing_token'), attempts = attempts + 1,"
+      + " claim_open = TRUE, lease_owner = ?, lease_until = ?"
       + " WHERE id IN (SELECT id FROM zhuli_outbox WHERE NOT dead AND due_at <= ?"
       + " AND (NOT claim_open OR lease_until <= ?) ORDER BY due_at, id FETCH FIRST ? ROWS ONLY"
       + " FOR UPDATE SKIP LOCKED)"

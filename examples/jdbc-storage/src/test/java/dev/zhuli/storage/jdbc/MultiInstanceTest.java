@@ -2,12 +2,11 @@ package dev.zhuli.storage.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zhuli.core.Actor;
 import dev.zhuli.core.ConcurrentUpdateException;
 import dev.zhuli.core.OrderId;
 import dev.zhuli.core.RuleViolationException;
+import dev.zhuli.core.SquadId;
 import dev.zhuli.core.Zhuli;
 import dev.zhuli.core.order.Acceptance;
 import dev.zhuli.core.order.NewOrder;
@@ -32,53 +31,58 @@ import dev.zhuli.core.roster.Squad;
 import dev.zhuli.core.roster.SquadKind;
 import dev.zhuli.core.roster.SquadRole;
 import dev.zhuli.core.roster.Village;
-import dev.zhuli.spi.notify.EventSubscriber;
-import dev.zhuli.spi.storage.ClaimedMessage;
 import dev.zhuli.spi.storage.Storage;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Several application instances on one PostgreSQL database: three Zhuli instances, each on its
- * own JdbcStorage and connection pool, place orders (twice each, from two instances, under one
- * request key), dispatch them, and race three squad members from three instances to accept each;
- * meanwhile two relays drain the outbox. Afterwards: every order was placed once and accepted
- * once, each order's events carry versions 1, 2, 3 and nothing else, and every outbox message was
- * delivered exactly once, never by two relays at the same time. (Mentorship commands join this
- * test when the core has them.)
+ * Several application instances on one PostgreSQL database, in three JVMs: this one and two
+ * children ({@link InstanceChild}), each with its own JdbcStorage, pool and Zhuli. Orders are
+ * placed twice each, from two instances under one request key, and dispatched; then, order by
+ * order, one squad member in each JVM tries to accept it at the same moment, while a relay in
+ * each child drains the outbox (and this JVM drains what is left at the end). Afterwards: every
+ * order was placed once and accepted once, by one of the three; each order's events carry
+ * versions 1, 2, 3 and nothing else; and every outbox message was delivered exactly once, so
+ * never by two relays at the same time. (Mentorship commands join this test when the core has
+ * them.)
  *
- * <p>The relay of the core ({@code dev.zhuli.core.relay}) is not there yet; until it is, the two
- * "relays" here are threads that claim and acknowledge through {@link Storage#outbox()} with
- * distinct owners, checking fencing on the way. {@link Relay} is all there is of them, to be
- * swapped for the core's relay.
+ * <p>The core's relay ({@code dev.zhuli.core.relay}) is not there yet; until it is, the relays
+ * are {@link StandInRelay}s, claiming and acknowledging through the SPI with distinct owners and
+ * checking fencing on the way.
  */
 @ExtendWith(PostgresExtension.class)
 class MultiInstanceTest {
-  private static final int INSTANCES = 3;
   private static final int ORDERS = 30;
-  private static final String SUBSCRIBER = "audit";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long WAIT_SECONDS = 150;
   private static PostgresServer server;
+
+  @TempDir
+  Path folder;
 
   @BeforeAll
   static void server(PostgresServer pg) {
@@ -86,127 +90,172 @@ class MultiInstanceTest {
   }
 
   @Test
-  @Timeout(180)
-  void instancesAcceptEachOrderOnceAndRelaysDeliverEachMessageOnce() throws Exception {
+  @Timeout(240)
+  void instancesInThreeJvmsAcceptEachOrderOnceAndRelaysDeliverEachMessageOnce()
+      throws Exception {
     Map<String, String> settings = server.settings(server.newSchema("instances"), "migrate",
         "true", "poolSize", "4");
     List<JdbcStorage> stores = new ArrayList<>();
     List<Zhuli> zhulis = new ArrayList<>();
-    ExecutorService commands = Executors.newFixedThreadPool(6);
-    ExecutorService relays = Executors.newFixedThreadPool(2);
+    List<Process> children = new ArrayList<>();
+    ExecutorService commands = Executors.newFixedThreadPool(4);
     try {
-      for (int i = 0; i < INSTANCES; i++) {
+      for (int i = 0; i < 2; i++) {
         JdbcStorage store = JdbcStorage.open(settings);
         stores.add(store);
-        zhulis.add(Zhuli.builder().storage(store).subscriber(SUBSCRIBER, event -> { })
-            .build());
+        zhulis.add(Zhuli.builder().storage(store)
+            .subscriber(InstanceChild.SUBSCRIBER, event -> { }).build());
       }
       World w = world(zhulis.get(0));
-      Deliveries deliveries = new Deliveries();
-      AtomicBoolean commandsDone = new AtomicBoolean();
-      List<Future<Relay>> running = new ArrayList<>();
-      for (String owner : List.of("relay-a", "relay-b")) {
-        JdbcStorage own = JdbcStorage.open(settings);
-        stores.add(own);
-        running.add(relays.submit(() -> new Relay(owner, own, deliveries).run(commandsDone)));
-      }
 
-      List<Future<OrderOutcome>> orders = new ArrayList<>();
+      // Place every order twice (two instances, one request key) and dispatch it.
+      List<Future<OrderId>> placing = new ArrayList<>();
       for (int i = 0; i < ORDERS; i++) {
         int n = i;
-        orders.add(commands.submit(() -> order(zhulis, w, n)));
+        placing.add(commands.submit(() -> placeAndDispatch(zhulis, w, n)));
       }
-      List<OrderOutcome> outcomes = new ArrayList<>();
-      for (Future<OrderOutcome> f : orders) {
-        outcomes.add(f.get(120, TimeUnit.SECONDS));
+      List<OrderId> orders = new ArrayList<>();
+      for (Future<OrderId> f : placing) {
+        orders.add(f.get(WAIT_SECONDS, TimeUnit.SECONDS));
       }
-      commandsDone.set(true);
-      List<Relay> finished = new ArrayList<>();
-      for (Future<Relay> f : running) {
-        finished.add(f.get(120, TimeUnit.SECONDS));
+      assertThat(new TreeSet<>(orders)).as("distinct orders").hasSize(ORDERS);
+
+      // Two more instances in JVMs of their own, each with a squad member and a relay.
+      Path settingsFile = folder.resolve("settings");
+      List<String> lines = new ArrayList<>();
+      settings.forEach((k, v) -> lines.add(k + "=" + v));
+      Files.write(settingsFile, lines, StandardCharsets.UTF_8);
+      List<Output> outputs = new ArrayList<>();
+      for (int c = 0; c < 2; c++) {
+        Process child = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+            "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+            InstanceChild.class.getName(), settingsFile.toString(), "relay-" + c,
+            w.squad.get(c).id().value())
+            .redirectError(folder.resolve("child-" + c + ".err").toFile()).start();
+        children.add(child);
+        outputs.add(new Output(child));
+      }
+      for (Output o : outputs) {
+        assertThat(o.ready.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("child ready").isTrue();
+      }
+      // Order by order, the three members try to accept at the same moment: the children are
+      // told, and the third member tries from this JVM at once.
+      Map<OrderId, String> here = new TreeMap<>();
+      Member third = w.squad.get(2);
+      for (OrderId id : orders) {
+        for (Process child : children) {
+          tell(child, "accept " + id.value());
+        }
+        try {
+          zhulis.get(1).orders().accept(Actor.member(third.id()), id,
+              new Acceptance.Builder().lead(third.id()).build());
+          here.put(id, "ok");
+        } catch (RuleViolationException | ConcurrentUpdateException e) {
+          here.put(id, e.getClass().getSimpleName());
+        }
+        for (Output o : outputs) {
+          String answer = o.accepts.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+          assertThat(answer).as("a child's answer for %s", id).startsWith("accept " + id.value());
+        }
+      }
+      for (Process child : children) {
+        tell(child, "end");
+      }
+      for (int c = 0; c < children.size(); c++) {
+        assertThat(children.get(c).waitFor(WAIT_SECONDS, TimeUnit.SECONDS))
+            .as("child %d ended by itself", c).isTrue();
+        assertThat(children.get(c).exitValue()).as("exit of child %d (see %s)", c, folder)
+            .isZero();
+        outputs.get(c).reader.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        assertThat(outputs.get(c).lines).as("child %d finished", c).contains("done");
+      }
+      // What the children's relays left (messages of this JVM's last commands) goes out here.
+      List<String> deliveries = new ArrayList<>();
+      StandInRelay last = new StandInRelay("relay-here", stores.get(0),
+          c -> deliveries.add(InstanceChild.delivery(c)));
+      last.drain(() -> false);
+      int stale = last.staleRefused();
+      for (Output o : outputs) {
+        for (String line : o.lines) {
+          if (line.startsWith("delivered ")) {
+            deliveries.add(line);
+          } else if (line.startsWith("stale ")) {
+            stale += Integer.parseInt(line.substring("stale ".length()));
+          }
+        }
       }
 
-      // Every order placed once (two placements, one request key), accepted once.
-      Set<OrderId> ids = new TreeSet<>(java.util.Comparator.comparing(OrderId::toString));
-      for (OrderOutcome o : outcomes) {
-        assertThat(o.placedTwice).as("both placements of order %d", o.n)
-            .containsOnly(o.placedTwice.get(0));
-        ids.add(o.id);
-        assertThat(o.acceptWinners).as("accept winners of order %d: %s", o.n, o.acceptOutcomes)
-            .hasSize(1);
-        Order order = zhulis.get(o.n % INSTANCES).orders().order(o.id).orElseThrow();
+      // Every order accepted once, by one of the three members, from one of the three JVMs.
+      int[] wins = new int[3];
+      for (OrderId id : orders) {
+        List<Integer> winners = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+          if (outputs.get(c).lines.contains("accept " + id.value() + " ok")) {
+            winners.add(c);
+          }
+        }
+        if ("ok".equals(here.get(id))) {
+          winners.add(2);
+        }
+        assertThat(winners).as("acceptances of %s", id).hasSize(1);
+        wins[winners.get(0)]++;
+        Order order = zhulis.get(0).orders().order(id).orElseThrow();
         assertThat(order.status()).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(order.version()).isEqualTo(3);
         assertThat(order.timeline()).extracting(TimelineEntry::transition)
             .containsExactly(Transition.PLACE, Transition.DISPATCH, Transition.ACCEPT);
-        assertThat(order.lead()).contains(w.squad.get(o.acceptWinners.get(0)).id());
+        assertThat(order.lead()).contains(w.squad.get(winners.get(0)).id());
       }
-      assertThat(ids).hasSize(ORDERS);
 
-      // Every message delivered once, none by two relays at once; the outbox is empty.
-      assertThat(deliveries.overlaps).as("messages two relays delivered at the same time")
-          .isEmpty();
-      assertThat(deliveries.twice).as("messages delivered twice").isEmpty();
-      JdbcStorage any = stores.get(0);
-      assertThat(any.outbox().claim("check", Instant.now().plus(Duration.ofDays(3650)),
+      // Every message delivered once; the outbox is empty; events carry versions 1, 2, 3.
+      Map<String, Integer> times = new TreeMap<>();
+      Map<String, List<Long>> versions = new TreeMap<>();
+      for (String line : deliveries) {
+        String[] f = line.split(" ");
+        times.merge(f[1], 1, Integer::sum);
+        if (f[2].equals("subscriber:" + InstanceChild.SUBSCRIBER)) {
+          versions.computeIfAbsent(f[3], k -> new ArrayList<>()).add(Long.parseLong(f[4]));
+        }
+      }
+      assertThat(times).as("messages delivered more than once")
+          .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+      assertThat(stores.get(0).outbox().claim("check", Instant.now().plus(Duration.ofDays(3650)),
           Duration.ofSeconds(1), 1000)).as("messages left").isEmpty();
-      assertThat(any.outbox().dead(null, 10).items()).as("dead letters").isEmpty();
-
-      // Each order's events carry versions 1, 2, 3: strictly increasing, none lost, none twice.
-      for (OrderId id : ids) {
-        assertThat(deliveries.versions.get("order/" + id)).as("event versions of %s", id)
-            .containsExactly(1L, 2L, 3L);
+      assertThat(stores.get(0).outbox().dead(null, 10).items()).as("dead letters").isEmpty();
+      for (OrderId id : orders) {
+        List<Long> v = versions.get("order/" + id.value());
+        assertThat(v).as("event versions of %s", id).isNotNull();
+        v.sort(null);
+        assertThat(v).as("event versions of %s", id).containsExactly(1L, 2L, 3L);
       }
-      int delivered = deliveries.byId.size();
-      int stale = finished.stream().mapToInt(r -> r.staleRefused).sum();
-      System.out.printf("several instances: %d instances, %d orders, %d commands, %d messages"
-          + " delivered by %d relays, %d stale settlements refused by fencing%n", INSTANCES,
-          ORDERS, ORDERS * 6, delivered, finished.size(), stale);
+      int commandsRun = ORDERS * 2 + ORDERS + ORDERS * 3;
+      System.out.printf("several instances: 3 JVMs, 4 stores, %d orders, %d commands"
+          + " (acceptances won per JVM: %d, %d, %d), %d messages each delivered once by 3"
+          + " relays, %d stale settlements refused by fencing%n", ORDERS, commandsRun, wins[0],
+          wins[1], wins[2], times.size(), stale);
     } finally {
+      children.forEach(Process::destroyForcibly);
       commands.shutdownNow();
-      relays.shutdownNow();
       zhulis.forEach(Zhuli::close);
       stores.forEach(Storage::close);
     }
   }
 
-  /** One order's life across the instances. */
-  private static OrderOutcome order(List<Zhuli> zhulis, World w, int n) throws Exception {
-    OrderOutcome out = new OrderOutcome(n);
+  /** Places an order from two instances at once under one request key, then dispatches it. */
+  private static OrderId placeAndDispatch(List<Zhuli> zhulis, World w, int n) throws Exception {
     NewOrder input = new NewOrder.Builder().village(w.village.id()).requester(w.cadre.id())
         .title("第" + n + "號需求").description("請派人指導葡萄修剪")
         .category(OrderCategory.INDUSTRY).urgency(Urgency.ROUTINE).requestKey("place-" + n)
         .build();
     Actor cadre = Actor.member(w.cadre.id());
-    List<Order> placed = race(List.of(
-        () -> zhulis.get(n % INSTANCES).orders().place(cadre, input),
-        () -> zhulis.get((n + 1) % INSTANCES).orders().place(cadre, input)));
-    placed.forEach(o -> out.placedTwice.add(o.id()));
-    out.id = placed.get(0).id();
-    zhulis.get((n + 2) % INSTANCES).orders().dispatch(Actor.member(w.coordinator.id()), out.id,
-        w.squadId, null);
-    List<Callable<String>> accepts = new ArrayList<>();
-    for (int m = 0; m < w.squad.size(); m++) {
-      Member member = w.squad.get(m);
-      Zhuli instance = zhulis.get((n + m) % INSTANCES);
-      accepts.add(() -> {
-        try {
-          instance.orders().accept(Actor.member(member.id()), out.id,
-              new Acceptance.Builder().lead(member.id()).build());
-          return "ok";
-        } catch (RuleViolationException | ConcurrentUpdateException e) {
-          return e.getClass().getSimpleName();
-        }
-      });
-    }
-    List<String> results = race(accepts);
-    out.acceptOutcomes.addAll(results);
-    for (int m = 0; m < results.size(); m++) {
-      if (results.get(m).equals("ok")) {
-        out.acceptWinners.add(m);
-      }
-    }
-    return out;
+    List<Order> placed = race(List.of(() -> zhulis.get(0).orders().place(cadre, input),
+        () -> zhulis.get(1).orders().place(cadre, input)));
+    assertThat(placed.get(1).id()).as("both placements of order %d", n)
+        .isEqualTo(placed.get(0).id());
+    OrderId id = placed.get(0).id();
+    zhulis.get(n % 2).orders().dispatch(Actor.member(w.coordinator.id()), id, w.squadId, null);
+    return id;
   }
 
   /** Runs the tasks at once, on threads of their own; their results in order. */
@@ -232,105 +281,36 @@ class MultiInstanceTest {
     }
   }
 
-  /** What happened to one order. */
-  private static final class OrderOutcome {
-    final int n;
-    final List<OrderId> placedTwice = new ArrayList<>();
-    final List<Integer> acceptWinners = new ArrayList<>();
-    final List<String> acceptOutcomes = new ArrayList<>();
-    OrderId id;
-
-    OrderOutcome(int n) {
-      this.n = n;
-    }
+  private static void tell(Process child, String line) throws IOException {
+    child.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    child.getOutputStream().flush();
   }
 
-  /** What the relays delivered, and any breach of exclusivity they saw. */
-  private static final class Deliveries {
-    final Map<String, String> inFlight = new ConcurrentHashMap<>();
-    final Map<String, String> byId = new ConcurrentHashMap<>();
-    final Set<String> overlaps = ConcurrentHashMap.newKeySet();
-    final Set<String> twice = ConcurrentHashMap.newKeySet();
-    final Map<String, List<Long>> versions = new TreeMap<>();
+  /** A child's standard output, read on a thread of its own. */
+  private static final class Output {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    final BlockingQueue<String> accepts = new LinkedBlockingQueue<>();
+    final CountDownLatch ready = new CountDownLatch(1);
+    final Thread reader;
 
-    void deliver(String owner, ClaimedMessage c) {
-      String id = c.message().id();
-      String other = inFlight.putIfAbsent(id, owner);
-      if (other != null) {
-        overlaps.add(id + " by " + owner + " and " + other);
-        return;
-      }
-      try {
-        if (byId.putIfAbsent(id, owner) != null) {
-          twice.add(id);
-        }
-        if (c.message().destination().equals("subscriber:" + SUBSCRIBER)) {
-          JsonNode event = JSON.readTree(c.message().payload());
-          synchronized (versions) {
-            versions.computeIfAbsent(c.message().aggregateKey(), k -> new ArrayList<>())
-                .add(event.get("version").asLong());
-            versions.get(c.message().aggregateKey()).sort(null);
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } finally {
-        inFlight.remove(id, owner);
-      }
-    }
-  }
-
-  /**
-   * A stand-in for the core's relay: claims, delivers and acknowledges through the SPI. Now and
-   * then it stalls on a claim made with a lease too short, so that the other relay takes the
-   * messages over; its late settlement must then be refused by the fencing token.
-   */
-  private static final class Relay {
-    private static final Duration LEASE = Duration.ofSeconds(60);
-    final String owner;
-    final Storage store;
-    final Deliveries deliveries;
-    int staleRefused;
-    private int round;
-
-    Relay(String owner, Storage store, Deliveries deliveries) {
-      this.owner = owner;
-      this.store = store;
-      this.deliveries = deliveries;
-    }
-
-    Relay run(AtomicBoolean commandsDone) {
-      int idleAfterDone = 0;
-      while (idleAfterDone < 3) {
-        boolean done = commandsDone.get();
-        // Every message is due: the clock of the relays runs ahead of the commands' clock.
-        Instant now = Instant.now().plus(Duration.ofDays(3650));
-        List<ClaimedMessage> claimed;
-        if (++round % 7 == 0) {
-          // A stalled claim: a lease that ends at once, never delivered; the other relay (or
-          // this one, later) takes the messages over with greater tokens.
-          claimed = store.outbox().claim(owner, now, Duration.ofNanos(1), 3);
-          List<ClaimedMessage> stalled = claimed;
-          for (ClaimedMessage c : stalled) {
-            if (!store.outbox().reschedule(c.message().id(), c.fencingToken(), now,
-                "stalled")) {
-              staleRefused++;
+    Output(Process child) {
+      reader = new Thread(() -> {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+            child.getInputStream(), StandardCharsets.UTF_8))) {
+          for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (line.equals("ready")) {
+              ready.countDown();
+            } else if (line.startsWith("accept ")) {
+              accepts.add(line);
             }
+            lines.add(line);
           }
-          continue;
+        } catch (IOException e) {
+          lines.add("read failed: " + e);
         }
-        claimed = store.outbox().claim(owner, now, LEASE, 20);
-        for (ClaimedMessage c : claimed) {
-          deliveries.deliver(owner, c);
-          assertThat(store.outbox().acknowledge(c.message().id(), c.fencingToken()))
-              .as("%s acknowledges %s under its live lease", owner, c.message().id()).isTrue();
-        }
-        idleAfterDone = claimed.isEmpty() && done ? idleAfterDone + 1 : 0;
-        if (claimed.isEmpty() && !done) {
-          Thread.onSpinWait();
-        }
-      }
-      return this;
+      }, "child-output");
+      reader.setDaemon(true);
+      reader.start();
     }
   }
 
@@ -339,7 +319,7 @@ class MultiInstanceTest {
     Village village;
     Member cadre;
     Member coordinator;
-    dev.zhuli.core.SquadId squadId;
+    SquadId squadId;
     final List<Member> squad = new ArrayList<>();
   }
 
