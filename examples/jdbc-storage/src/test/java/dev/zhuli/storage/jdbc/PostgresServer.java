@@ -49,6 +49,7 @@ final class PostgresServer implements AutoCloseable {
   private final String options;
   private final Thread shutdownHook;
   private final AtomicInteger schemas = new AtomicInteger();
+  private final List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private PostgresServer(String host, int port, String database, String user, String password,
       Path folder, Path bin, boolean asPostgres, String options) {
@@ -196,10 +197,14 @@ final class PostgresServer implements AutoCloseable {
     return s;
   }
 
-  /** A new, empty schema of a unique name, for one store. */
+  /**
+   * A new, empty schema of a unique name, for one store; dropped at the end on a server the tests
+   * did not start (a throw-away cluster goes as a whole).
+   */
   String newSchema(String prefix) {
     String name = prefix + "_" + ProcessHandle.current().pid() + "_" + schemas.incrementAndGet();
     execute("CREATE SCHEMA " + name);
+    created.add(name);
     return name;
   }
 
@@ -249,6 +254,15 @@ final class PostgresServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!owned()) {
+      for (String schema : created) {
+        try {
+          execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (IllegalStateException e) {
+          System.err.println("could not drop test schema " + schema + ": " + e.getMessage());
+        }
+      }
+    }
     if (shutdownHook != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
