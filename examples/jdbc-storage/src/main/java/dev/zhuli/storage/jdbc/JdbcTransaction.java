@@ -1,0 +1,317 @@
+package dev.zhuli.storage.jdbc;
+
+import dev.zhuli.spi.storage.ConflictException;
+import dev.zhuli.spi.storage.FindRequest;
+import dev.zhuli.spi.storage.IndexEntry;
+import dev.zhuli.spi.storage.Limits;
+import dev.zhuli.spi.storage.OutboxMessage;
+import dev.zhuli.spi.storage.Page;
+import dev.zhuli.spi.storage.StorageException;
+import dev.zhuli.spi.storage.StoredRecord;
+import dev.zhuli.spi.storage.Transaction;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One unit of work's transaction on one connection. Writes go to the database at once, so that
+ * {@code get} and {@code find} see them; enqueued messages wait in memory and go in one batch at
+ * commit. The first conflict or failure dooms the transaction: {@link #commit()} then raises it
+ * again instead of committing. Used by one thread; valid until its unit of work ends.
+ */
+final class JdbcTransaction implements Transaction {
+  private final JdbcStorage store;
+  private final Sql sql;
+  private final Connection c;
+  private final Map<String, OutboxMessage> enqueued = new LinkedHashMap<>();
+  private volatile boolean finished;
+  private RuntimeException doomed;
+
+  JdbcTransaction(JdbcStorage store, Connection c) {
+    this.store = store;
+    this.sql = store.sql();
+    this.c = c;
+  }
+
+  void finish() {
+    finished = true;
+  }
+
+  @Override
+  public Optional<StoredRecord> get(String kind, String id) {
+    checkUsable();
+    Limits.checkKind(kind);
+    Limits.checkId("id", id);
+    try (PreparedStatement ps = c.prepareStatement(sql.getRecord)) {
+      ps.setString(1, kind);
+      ps.setString(2, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(record(kind, id, rs.getLong(1), rs.getBytes(2), rs.getBytes(3)));
+      }
+    } catch (SQLException e) {
+      throw fail("reading " + kind + "/" + id, kind, id, e);
+    }
+  }
+
+  @Override
+  public long put(StoredRecord record, long expectedVersion) {
+    checkUsable();
+    if (record == null) {
+      throw new IllegalArgumentException("record must not be null");
+    }
+    if (expectedVersion < 0) {
+      throw new IllegalArgumentException(
+          "expectedVersion must be 0 (create) or a stored version, was " + expectedVersion);
+    }
+    String kind = record.kind();
+    String id = record.id();
+    byte[] entries = Codecs.encodeEntries(record.index());
+    try {
+      int changed;
+      if (expectedVersion == 0) {
+        try (PreparedStatement ps = c.prepareStatement(sql.insertRecord)) {
+          ps.setString(1, kind);
+          ps.setString(2, id);
+          ps.setBytes(3, record.body());
+          ps.setBytes(4, entries);
+          changed = ps.executeUpdate();
+        } catch (SQLException e) {
+          if (!Errors.isUniqueViolation(e)) {
+            throw e;
+          }
+          changed = 0;
+        }
+      } else {
+        try (PreparedStatement ps = c.prepareStatement(sql.updateRecord)) {
+          ps.setLong(1, expectedVersion + 1);
+          ps.setBytes(2, record.body());
+          ps.setBytes(3, entries);
+          ps.setString(4, kind);
+          ps.setString(5, id);
+          ps.setLong(6, expectedVersion);
+          changed = ps.executeUpdate();
+        }
+      }
+      if (changed != 1) {
+        throw doom(new ConflictException(kind, id, kind + "/" + id + ": expected version "
+            + expectedVersion + (expectedVersion == 0 ? " (absent), but it exists"
+                : ", but it is absent or at another version")));
+      }
+      if (expectedVersion > 0) {
+        try (PreparedStatement ps = c.prepareStatement(sql.deleteEntries)) {
+          ps.setString(1, kind);
+          ps.setString(2, id);
+          ps.executeUpdate();
+        }
+      }
+      if (!record.index().isEmpty()) {
+        try (PreparedStatement ps = c.prepareStatement(sql.insertEntry)) {
+          for (IndexEntry e : record.index()) {
+            ps.setString(1, kind);
+            ps.setString(2, e.key());
+            sql.bindValue(ps, 3, e.value());
+            ps.setString(4, id);
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+      }
+      return expectedVersion + 1;
+    } catch (SQLException e) {
+      throw fail("writing " + kind + "/" + id, kind, id, e);
+    }
+  }
+
+  @Override
+  public void delete(String kind, String id, long expectedVersion) {
+    checkUsable();
+    Limits.checkKind(kind);
+    Limits.checkId("id", id);
+    if (expectedVersion < 1) {
+      throw new IllegalArgumentException(
+          "expectedVersion of a delete must be at least 1, was " + expectedVersion);
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql.deleteRecord)) {
+      ps.setString(1, kind);
+      ps.setString(2, id);
+      ps.setLong(3, expectedVersion);
+      if (ps.executeUpdate() != 1) {
+        throw doom(new ConflictException(kind, id, kind + "/" + id + ": expected version "
+            + expectedVersion + " to delete, but it is absent or at another version"));
+      }
+    } catch (SQLException e) {
+      throw fail("deleting " + kind + "/" + id, kind, id, e);
+    }
+  }
+
+  @Override
+  public Page<StoredRecord> find(FindRequest request) {
+    checkUsable();
+    if (request == null) {
+      throw new IllegalArgumentException("request must not be null");
+    }
+    Codecs.Position after = request.cursor().map(Codecs::decodeCursor).orElse(null);
+    String lower = request.lower().orElse(null);
+    String upper = request.upper().orElse(null);
+    int limit = request.limit();
+    List<StoredRecord> found = new ArrayList<>();
+    String lastValue = null;
+    boolean more = false;
+    try (PreparedStatement ps = c.prepareStatement(
+        sql.find(lower != null, upper != null, after != null))) {
+      int i = 1;
+      ps.setString(i++, request.kind());
+      ps.setString(i++, request.key());
+      if (lower != null) {
+        sql.bindValue(ps, i++, lower);
+      }
+      if (upper != null) {
+        sql.bindValue(ps, i++, upper);
+      }
+      if (after != null) {
+        sql.bindValue(ps, i++, after.value());
+        sql.bindValue(ps, i++, after.value());
+        sql.bindValue(ps, i++, after.value());
+        ps.setString(i++, after.id());
+      }
+      if (lower != null) {
+        sql.bindValue(ps, i++, lower);
+      }
+      ps.setInt(i, limit + 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (found.size() == limit) {
+            more = true;
+            break;
+          }
+          lastValue = sql.readValue(rs, 1);
+          String id = rs.getString(2);
+          found.add(record(request.kind(), id, rs.getLong(3), rs.getBytes(4), rs.getBytes(5)));
+        }
+      }
+    } catch (SQLException e) {
+      throw fail("finding " + request, request.kind(), "*", e);
+    }
+    if (!more) {
+      return Page.of(found, null);
+    }
+    return Page.of(found, Codecs.encodeCursor(lastValue, found.get(found.size() - 1).id()));
+  }
+
+  @Override
+  public void enqueue(OutboxMessage message) {
+    checkUsable();
+    if (message == null) {
+      throw new IllegalArgumentException("message must not be null");
+    }
+    if (enqueued.containsKey(message.id())) {
+      throw doom(duplicate(message.id()));
+    }
+    enqueued.put(message.id(), message);
+  }
+
+  /**
+   * Commits: writes the enqueued messages in one batch, then commits the connection. A doomed
+   * transaction raises its conflict or failure instead.
+   */
+  void commit() {
+    if (doomed != null) {
+      throw doomed;
+    }
+    if (store.isClosed()) {
+      throw new StorageException("storage was closed before the transaction committed");
+    }
+    try {
+      if (!enqueued.isEmpty()) {
+        insertMessages();
+      }
+      c.commit();
+    } catch (SQLException e) {
+      if (Errors.isConflict(e)) {
+        throw Errors.conflict("transaction", "commit", "committing", e);
+      }
+      throw Errors.failure("committing the transaction", e);
+    }
+  }
+
+  private void insertMessages() throws SQLException {
+    List<OutboxMessage> messages = new ArrayList<>(enqueued.values());
+    int[] counts;
+    try (PreparedStatement ps = c.prepareStatement(sql.insertMessage)) {
+      for (OutboxMessage m : messages) {
+        ps.setString(1, m.id());
+        ps.setString(2, m.destination());
+        ps.setString(3, m.type());
+        ps.setBytes(4, m.payload());
+        ps.setString(5, m.aggregateKey());
+        ps.setBigDecimal(6, Codecs.seconds(m.dueAt()));
+        ps.addBatch();
+      }
+      counts = ps.executeBatch();
+    } catch (BatchUpdateException e) {
+      if (Errors.isUniqueViolation(e)) {
+        throw doom(new ConflictException("outbox", "?",
+            "an enqueued message's id is already in the outbox (" + Errors.describe(e) + ")"));
+      }
+      throw e;
+    }
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 0) {
+        throw doom(duplicate(messages.get(i).id()));
+      }
+    }
+  }
+
+  private static ConflictException duplicate(String id) {
+    return new ConflictException("outbox", id, "outbox message " + id + " already exists");
+  }
+
+  private StoredRecord record(String kind, String id, long version, byte[] body, byte[] entries) {
+    return StoredRecord.of(kind, id, body, Codecs.decodeEntries(entries)).withVersion(version);
+  }
+
+  private <E extends RuntimeException> E doom(E e) {
+    if (doomed == null) {
+      doomed = e;
+    }
+    return e;
+  }
+
+  /**
+   * The exception for a failed statement: once doomed, the first conflict again (a later
+   * statement of an aborted PostgreSQL transaction fails only because of it); else a conflict or
+   * a storage failure, which dooms the transaction.
+   */
+  private RuntimeException fail(String operation, String kind, String id, SQLException e) {
+    if (doomed instanceof ConflictException) {
+      return doomed;
+    }
+    if (store.isClosed()) {
+      return doom(new StorageException("storage was closed while the transaction ran", e));
+    }
+    if (Errors.isConflict(e)) {
+      return doom(Errors.conflict(kind, id, operation, e));
+    }
+    return doom(Errors.failure(operation, e));
+  }
+
+  private void checkUsable() {
+    if (finished) {
+      throw new IllegalStateException(
+          "transaction is over: it is valid only until its unit of work returns or throws");
+    }
+    if (store.isClosed()) {
+      throw doom(new StorageException("storage was closed while the transaction ran"));
+    }
+  }
+}
