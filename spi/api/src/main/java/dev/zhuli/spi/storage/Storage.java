@@ -44,7 +44,9 @@ public interface Storage extends AutoCloseable {
    * @param <T> the result type
    * @return what the work returned
    * @throws ConflictException if an expected version did not match (at a call or at commit)
-   * @throws StorageException if the store fails; nothing of the transaction is kept
+   * @throws StorageException if the store fails; nothing of the transaction is kept, unless the
+   *     failure struck during the commit itself, when all or nothing was kept (see
+   *     {@link StorageException})
    * @throws IllegalStateException if the store is closed
    * @throws IllegalArgumentException if the work is null
    */
