@@ -4,6 +4,9 @@ import dev.zhuli.core.access.AccessPolicy;
 import dev.zhuli.core.order.OrderFeature;
 import dev.zhuli.core.order.OrderSettings;
 import dev.zhuli.core.order.Orders;
+import dev.zhuli.core.relay.Relay;
+import dev.zhuli.core.relay.RelaySettings;
+import dev.zhuli.core.relay.Relays;
 import dev.zhuli.core.roster.Roster;
 import dev.zhuli.core.roster.Rosters;
 import dev.zhuli.core.store.Codec;
@@ -34,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Thread-safe: every feature may be used from any number of threads at once. Closing it
- * closes the store if Zhuli opened it (the default in-memory store, or one opened by provider
- * name), never a store the host passed in; after closing, every call throws
- * {@link IllegalStateException}.
+ * closes the {@link #relay() relay} first, then the store if Zhuli opened it (the default
+ * in-memory store, or one opened by provider name), never a store the host passed in; after
+ * closing, every call throws {@link IllegalStateException}.
  *
  * @since 0.1.0
  */
@@ -52,6 +55,7 @@ public final class Zhuli implements AutoCloseable {
   private final CommandRunner runner;
   private final Roster roster;
   private final Orders orders;
+  private final Relay relay;
 
   private Zhuli(Builder b, Storage storage, boolean ownsStorage) {
     this.storage = storage;
@@ -61,10 +65,13 @@ public final class Zhuli implements AutoCloseable {
     this.notifier = b.notifier;
     this.subscribers = Map.copyOf(b.subscribers);
     IdGenerator ids = b.ids != null ? b.ids : IdGenerator.timeOrdered(b.clock);
-    this.runner = new CommandRunner(storage, Codec.create(), clock, ids::next, b.accessPolicy,
+    Codec codec = Codec.create();
+    this.runner = new CommandRunner(storage, codec, clock, ids::next, b.accessPolicy,
         List.copyOf(b.subscribers.keySet()), b.maxAttempts);
     this.roster = Rosters.create(runner, defaultTimeZone);
     this.orders = OrderFeature.create(runner, b.orderSettings);
+    this.relay = Relays.create(storage.outbox(), codec, notifier, subscribers, clock, ids,
+        b.relaySettings);
   }
 
   /**
@@ -94,6 +101,17 @@ public final class Zhuli implements AutoCloseable {
    */
   public Orders orders() {
     return orders;
+  }
+
+  /**
+   * The relay, which delivers what commands committed to the outbox to the {@link #notifier()}
+   * and the {@link #subscribers()}. Built with Zhuli but not started: call
+   * {@link Relay#start()}, or {@link Relay#pollOnce(java.time.Instant)} from a scheduler.
+   *
+   * @return the relay
+   */
+  public Relay relay() {
+    return relay;
   }
 
   /**
@@ -142,10 +160,13 @@ public final class Zhuli implements AutoCloseable {
   }
 
   /**
-   * Stops accepting commands and closes the store if Zhuli opened it. Idempotent.
+   * Closes the relay (which waits its grace period for deliveries in progress and hands back what
+   * it still holds), stops accepting commands, and closes the store if Zhuli opened it.
+   * Idempotent.
    */
   @Override
   public void close() {
+    relay.close();
     if (runner.close() && ownsStorage) {
       storage.close();
     }
@@ -170,8 +191,20 @@ public final class Zhuli implements AutoCloseable {
     private ZoneId defaultTimeZone = ZoneId.of("Asia/Shanghai");
     private int maxAttempts = 5;
     private OrderSettings orderSettings = OrderSettings.defaults();
+    private RelaySettings relaySettings = RelaySettings.defaults();
 
     private Builder() {}
+
+    /**
+     * How the relay delivers; {@link RelaySettings#defaults()} unless set.
+     *
+     * @param settings the settings
+     * @return this builder
+     */
+    public Builder relaySettings(RelaySettings settings) {
+      this.relaySettings = Checks.notNull("relaySettings", settings);
+      return this;
+    }
 
     /**
      * The numbers of the order lifecycle; {@link OrderSettings#defaults()} unless set.
@@ -223,7 +256,12 @@ public final class Zhuli implements AutoCloseable {
     }
 
     /**
-     * Registers an event subscriber; it receives every event committed from then on.
+     * Registers an event subscriber; it receives every event committed from then on (events
+     * committed before it was first registered are not kept for it). If a later build no longer
+     * registers a name, the relay buries that name's pending events as dead letters, which
+     * {@link Relay#reviveAll()} brings back once it is registered again, or
+     * {@link Relay#purge(String)} removes for good. Instances sharing a store should register the
+     * same subscribers.
      *
      * @param name a stable name, 1 to 48 characters of {@code a–z 0–9 . _ -}; its pending events
      *     are kept under it
