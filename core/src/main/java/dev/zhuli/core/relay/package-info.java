@@ -12,6 +12,10 @@
  * same delivery. {@link dev.zhuli.core.relay.RelaySettings} holds its numbers and
  * {@link dev.zhuli.core.relay.RelayStatistics} what it has done.
  *
+ * <p>{@link dev.zhuli.core.relay.TemplateRenderer} is the optional other half of a notifier: it
+ * renders a notification's template in simplified Chinese, traditional Chinese or English, with
+ * the templates Zhuli ships and any the host overrides.
+ *
  * <p>Hosts get the relay from {@code Zhuli.relay()}; {@link dev.zhuli.core.relay.Relays} builds
  * it for Zhuli and for tests that run several relays on one store.
  *
