@@ -10,6 +10,9 @@ import dev.zhuli.core.store.CommandRunner;
 import dev.zhuli.spi.notify.EventSubscriber;
 import dev.zhuli.spi.notify.Notifier;
 import dev.zhuli.spi.storage.Storage;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,6 +156,26 @@ final class RelayFixtures {
         fail("the commit used ids up to c" + next.get() + ", expected c" + id);
       }
       return ids;
+    }
+  }
+
+  /** A test body that may throw. */
+  interface Body {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs a body that provokes failures by the hundred with the log output dropped: the relay logs
+   * every burial at WARN, as it should in production, and the test logs keep to what matters
+   * (see {@code simplelogger.properties}). {@code RelayDeliveryTest} checks what is logged.
+   */
+  static void withoutLogs(Body body) throws Exception {
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+    try {
+      body.run();
+    } finally {
+      System.setErr(original);
     }
   }
 

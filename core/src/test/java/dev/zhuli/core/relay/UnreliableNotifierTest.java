@@ -77,6 +77,10 @@ class UnreliableNotifierTest {
   @Test
   void everyCommittedNotificationIsDeliveredAtLeastOnceAndDeadLettersReviveAndDeliver()
       throws Exception {
+    RelayFixtures.withoutLogs(this::deliverThroughAnUnreliableNotifier);
+  }
+
+  private void deliverThroughAnUnreliableNotifier() throws Exception {
     InMemoryStorage store = InMemoryStorage.create();
     TickingClock clock = new TickingClock(Duration.ofMillis(50));
     Committer committer = new Committer(store, clock, List.of());
