@@ -29,7 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.RejectedExecutionException;
@@ -57,9 +59,10 @@ import org.slf4j.MDC;
  *       no more than it got; a slot is given back when its callback really returns, not when it
  *       times out. So a callback that ignores interruption keeps its slot, and when every slot is
  *       held the relay claims nothing.</li>
- *   <li><b>Timeouts.</b> A batch runs through {@code invokeAll} with the callback timeout, which
- *       cancels (interrupts) whatever has not finished; the batch is settled when it returns, well
- *       inside the lease.</li>
+ *   <li><b>Timeouts.</b> The callbacks of a batch run at once; the round waits for each until it
+ *       is done or has run for the callback timeout (counted from its own start, measured with
+ *       {@link System#nanoTime()}, never the wall clock), cancels (interrupts) it then, and
+ *       settles the batch when all are done or cancelled, well inside the lease.</li>
  *   <li><b>Outcomes.</b> Each callback records its own outcome before it gives its slot back, so
  *       a callback that finished just as it was cancelled is still acknowledged, and a round that
  *       is interrupted (by {@link #close()}) acknowledges what was delivered and hands back the
@@ -339,16 +342,27 @@ final class OutboxRelay implements Relay {
       running = batch;
       boolean interrupted = false;
       boolean cutShort = abandoning;
-      List<Future<Void>> futures = List.of();
+      List<Future<?>> futures = new ArrayList<>(batch.size());
       if (!cutShort) {
         try {
-          futures = deliveries.invokeAll(batch, settings.callbackTimeout().toNanos(),
-              TimeUnit.NANOSECONDS);
+          long submitted = System.nanoTime();
+          for (Delivery d : batch) {
+            futures.add(deliveries.submit(d));
+          }
+          for (int i = 0; i < futures.size(); i++) {
+            if (!await(batch.get(i), futures.get(i), submitted)) {
+              cutShort = true;
+              break;
+            }
+          }
         } catch (InterruptedException e) {
           interrupted = true;
           cutShort = true;
         } catch (RejectedExecutionException e) {
           cutShort = true;
+        }
+        if (cutShort) {
+          futures.forEach(f -> f.cancel(true));
         }
       }
       VirtualMachineError fatal = null;
@@ -366,6 +380,36 @@ final class OutboxRelay implements Relay {
       if (fatal != null) {
         throw fatal;
       }
+    }
+
+    /**
+     * Waits until a callback is done or has run for the callback timeout, then cancels it. The
+     * timeout counts from when the callback started, not from when it waited for a thread; one
+     * that has not started within a timeout of being handed over is cancelled too. Returns false
+     * if the relay began abandoning its rounds meanwhile.
+     */
+    private boolean await(Delivery d, Future<?> f, long submitted) throws InterruptedException {
+      long timeout = settings.callbackTimeout().toNanos();
+      while (!f.isDone()) {
+        if (abandoning) {
+          return false;
+        }
+        long deadline = d.state.get() == Delivery.NEW ? submitted + timeout
+            : d.startedAt + timeout;
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          f.cancel(true);
+          return true;
+        }
+        try {
+          f.get(remaining, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          // look again: it may have started meanwhile, which moves its deadline
+        } catch (ExecutionException | CancellationException e) {
+          return true;
+        }
+      }
+      return true;
     }
 
     /** Cancels the callbacks still running; the round then hands their messages back. */
@@ -544,6 +588,8 @@ final class OutboxRelay implements Relay {
     final Runnable callback;
     final AtomicInteger state = new AtomicInteger(NEW);
     volatile Outcome outcome;
+    /** When the callback started, by {@link System#nanoTime()}; written before it is RUNNING. */
+    volatile long startedAt;
     private Thread runner;
 
     Delivery(ClaimedMessage claim, Runnable callback) {
@@ -553,6 +599,7 @@ final class OutboxRelay implements Relay {
 
     @Override
     public Void call() {
+      startedAt = System.nanoTime();
       if (!state.compareAndSet(NEW, RUNNING)) {
         return null;
       }
@@ -568,11 +615,11 @@ final class OutboxRelay implements Relay {
         synchronized (this) {
           runner = null;
         }
+        slots.release();
         if (!state.compareAndSet(RUNNING, DONE)) {
           state.set(DONE);
           hung.decrementAndGet();
         }
-        slots.release();
       }
       return null;
     }

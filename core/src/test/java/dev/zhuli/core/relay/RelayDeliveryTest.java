@@ -395,6 +395,37 @@ class RelayDeliveryTest {
   }
 
   @Test
+  void aHungCallbackHoldsUpNeitherItsBatchNorLaterRounds() throws Exception {
+    Committer committer = new Committer(store, clock, List.of());
+    List<String> ids = committer.commit(6, false);
+    String stuck = ids.get(0);
+    CountDownLatch release = new CountDownLatch(1);
+    Set<String> delivered = ConcurrentHashMap.newKeySet();
+    Relay relay = open(n -> {
+      if (n.id().equals(stuck) && release.getCount() > 0) {
+        awaitIgnoringInterrupts(release);
+        throw new IllegalStateException("was stuck");
+      }
+      delivered.add(n.id());
+    }, settings("a").batchSize(10).callbackTimeout(Duration.ofMillis(50)).build());
+    try {
+      assertThat(relay.pollOnce(T0)).isEqualTo(6);
+      assertThat(delivered).containsExactlyInAnyOrderElementsOf(ids.subList(1, 6));
+      assertThat(relay.statistics().hungCallbacks()).isEqualTo(1);
+
+      List<String> later = committer.commit(3, false);
+      assertThat(relay.pollOnce(T0)).as("the other delivery threads still work").isEqualTo(3);
+      assertThat(delivered).containsAll(later);
+    } finally {
+      release.countDown();
+    }
+    RelayFixtures.await("the stuck callback to return",
+        () -> relay.statistics().hungCallbacks() == 0, new Semaphore(0), Duration.ofSeconds(10));
+    assertThat(relay.pollOnce(T0.plusSeconds(3600))).isEqualTo(1);
+    assertThat(delivered).contains(stuck);
+  }
+
+  @Test
   void whenEveryDeliveryThreadIsHeldTheRelayClaimsNothing() throws Exception {
     Committer committer = new Committer(store, clock, List.of());
     String first = committer.notification();
