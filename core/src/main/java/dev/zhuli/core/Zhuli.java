@@ -109,6 +109,7 @@ public final class Zhuli implements AutoCloseable {
    * {@link Relay#start()}, or {@link Relay#pollOnce(java.time.Instant)} from a scheduler.
    *
    * @return the relay
+   * @since 0.1.0
    */
   public Relay relay() {
     return relay;
@@ -200,6 +201,7 @@ public final class Zhuli implements AutoCloseable {
      *
      * @param settings the settings
      * @return this builder
+     * @since 0.1.0
      */
     public Builder relaySettings(RelaySettings settings) {
       this.relaySettings = Checks.notNull("relaySettings", settings);

@@ -256,7 +256,8 @@ public abstract class RelaySettings {
   }
 
   /**
-   * Builds {@link RelaySettings}; every value not set keeps its default.
+   * Builds {@link RelaySettings}; every value not set keeps its default. Not thread-safe: build
+   * once and share the settings.
    *
    * @since 0.1.0
    */

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Makes the relay of a {@link dev.zhuli.core.Zhuli} instance. Hosts get it from
  * {@code Zhuli.relay()}; this factory exists so the entry point can build it from another
- * package, and so tests can run several relays on one store.
+ * package, and so tests can run several relays on one store. Stateless and thread-safe.
  *
  * @since 0.1.0
  */
