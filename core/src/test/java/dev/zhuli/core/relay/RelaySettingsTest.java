@@ -66,6 +66,13 @@ class RelaySettingsTest {
   }
 
   @Test
+  void zhuliRefusesNoSettings() {
+    assertThatThrownBy(() -> dev.zhuli.core.Zhuli.builder().relaySettings(null))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("relaySettings"));
+  }
+
+  @Test
   void valuesAtTheLimitsAreAccepted() {
     RelaySettings s = new RelaySettings.Builder().threads(16).batchSize(100).maxAttempts(100)
         .lease(Duration.ofDays(1)).callbackTimeout(Duration.ofDays(1).minusNanos(1))
