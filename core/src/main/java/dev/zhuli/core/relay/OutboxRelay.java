@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Phaser;
@@ -99,6 +100,7 @@ final class OutboxRelay implements Relay {
   /** The background threads, once started; guarded by {@link #lifecycle}. */
   private ScheduledThreadPoolExecutor workers;
   private volatile boolean closed;
+  private final CountDownLatch closeDone = new CountDownLatch(1);
   private volatile boolean abandoning;
   private final AtomicBoolean saturated = new AtomicBoolean();
 
@@ -173,13 +175,33 @@ final class OutboxRelay implements Relay {
   @Override
   public void close() {
     ScheduledThreadPoolExecutor w;
+    boolean first;
     synchronized (lifecycle) {
-      if (closed) {
-        return;
-      }
+      first = !closed;
       closed = true;
       w = workers;
     }
+    if (!first) {
+      awaitClosed();
+      return;
+    }
+    try {
+      shutDown(w);
+    } finally {
+      closeDone.countDown();
+    }
+  }
+
+  /** A second close returns when the first is done, so that the store is closed after it. */
+  private void awaitClosed() {
+    try {
+      closeDone.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void shutDown(ScheduledThreadPoolExecutor w) {
     if (w != null) {
       w.shutdown();
     }

@@ -170,7 +170,8 @@ public interface Relay extends AutoCloseable {
    * to the outbox, due at once, so that another instance delivers them; each such claim has
    * counted as an attempt. Waits at most a second more for that and a second for its threads to
    * end, then returns; a callback that ignores interruption may outlive it, on a daemon thread.
-   * Idempotent; later calls of every other method throw {@link IllegalStateException}.
+   * Idempotent: a second call returns once the first is done. Later calls of every other method
+   * throw {@link IllegalStateException}.
    *
    * @since 0.1.0
    */

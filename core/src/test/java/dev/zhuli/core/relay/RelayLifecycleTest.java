@@ -142,9 +142,12 @@ class RelayLifecycleTest {
       Future<Integer> round = pool.submit(() -> relay.pollOnce(T0));
       assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
       Future<?> closing = pool.submit(relay::close);
+      Future<?> closingAgain = pool.submit(relay::close);
       assertThat(closing.isDone()).isFalse();
+      assertThat(closingAgain.isDone()).as("a second close waits for the first").isFalse();
       release.countDown();
       closing.get(10, TimeUnit.SECONDS);
+      closingAgain.get(10, TimeUnit.SECONDS);
       assertThat(round.get(10, TimeUnit.SECONDS)).isEqualTo(1);
       assertThat(relay.statistics().delivered()).isEqualTo(1);
       assertThat(store.outbox().claim("check", T0.plusSeconds(7200), Duration.ofMinutes(1), 10))
