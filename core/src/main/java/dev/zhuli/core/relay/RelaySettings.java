@@ -93,8 +93,10 @@ public abstract class RelaySettings {
   }
 
   /**
-   * How long a callback may run before the relay cancels it (interrupts its thread) and tries the
-   * message again later; positive and shorter than {@link #lease()}, default 30 seconds.
+   * How long a callback may run, counted from its start, before the relay cancels it (interrupts
+   * its thread) and tries the message again later; positive and shorter than {@link #lease()},
+   * default 30 seconds. A callback that finds no free delivery thread within this time is tried
+   * again later too.
    *
    * @return the timeout
    * @since 0.1.0
