@@ -8,6 +8,9 @@ import dev.zhuli.core.mentorship.Supervision;
 import dev.zhuli.core.order.OrderFeature;
 import dev.zhuli.core.order.OrderSettings;
 import dev.zhuli.core.order.Orders;
+import dev.zhuli.core.relay.Relay;
+import dev.zhuli.core.relay.RelaySettings;
+import dev.zhuli.core.relay.Relays;
 import dev.zhuli.core.roster.Roster;
 import dev.zhuli.core.roster.Rosters;
 import dev.zhuli.core.store.Codec;
@@ -38,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Thread-safe: every feature may be used from any number of threads at once. Closing it
- * closes the store if Zhuli opened it (the default in-memory store, or one opened by provider
- * name), never a store the host passed in; after closing, every call throws
- * {@link IllegalStateException}.
+ * closes the {@link #relay() relay} first, then the store if Zhuli opened it (the default
+ * in-memory store, or one opened by provider name), never a store the host passed in; after
+ * closing, every call throws {@link IllegalStateException}.
  *
  * @since 0.1.0
  */
@@ -58,6 +61,7 @@ public final class Zhuli implements AutoCloseable {
   private final Orders orders;
   private final Mentorship mentorship;
   private final Supervision supervision;
+  private final Relay relay;
 
   private Zhuli(Builder b, Storage storage, boolean ownsStorage) {
     this.storage = storage;
@@ -67,12 +71,17 @@ public final class Zhuli implements AutoCloseable {
     this.notifier = b.notifier;
     this.subscribers = Map.copyOf(b.subscribers);
     IdGenerator ids = b.ids != null ? b.ids : IdGenerator.timeOrdered(b.clock);
-    this.runner = new CommandRunner(storage, Codec.create(), clock, ids::next, b.accessPolicy,
+    Codec codec = Codec.create();
+    this.runner = new CommandRunner(storage, codec, clock, ids::next, b.accessPolicy,
         List.copyOf(b.subscribers.keySet()), b.maxAttempts);
     this.roster = Rosters.create(runner, defaultTimeZone);
     this.orders = OrderFeature.create(runner, b.orderSettings);
     this.mentorship = MentorshipFeature.create(runner, b.mentorshipSettings);
     this.supervision = MentorshipFeature.supervision(runner, b.mentorshipSettings);
+    Orders swept = orders;
+    Supervision inspected = supervision;
+    this.relay = Relays.create(storage.outbox(), codec, notifier, subscribers, clock, ids,
+        b.relaySettings, List.of(now -> swept.sweep(now), now -> inspected.sweep(now)));
   }
 
   /**
@@ -124,6 +133,20 @@ public final class Zhuli implements AutoCloseable {
   }
 
   /**
+   * The relay, which delivers what commands committed to the outbox to the {@link #notifier()}
+   * and the {@link #subscribers()}. Built with Zhuli but not started: call
+   * {@link Relay#start()}, or {@link Relay#pollOnce(java.time.Instant)} from a scheduler. Once
+   * started it also runs the service-level sweep ({@link Orders#sweep}) and the inspection sweep
+   * ({@link Supervision#sweep}) every {@link RelaySettings#sweepInterval()}.
+   *
+   * @return the relay
+   * @since 0.1.0
+   */
+  public Relay relay() {
+    return relay;
+  }
+
+  /**
    * The clock commands read.
    *
    * @return the clock
@@ -169,10 +192,13 @@ public final class Zhuli implements AutoCloseable {
   }
 
   /**
-   * Stops accepting commands and closes the store if Zhuli opened it. Idempotent.
+   * Closes the relay (which waits its grace period for deliveries in progress and hands back what
+   * it still holds), stops accepting commands, and closes the store if Zhuli opened it.
+   * Idempotent.
    */
   @Override
   public void close() {
+    relay.close();
     if (runner.close() && ownsStorage) {
       storage.close();
     }
@@ -198,8 +224,21 @@ public final class Zhuli implements AutoCloseable {
     private int maxAttempts = 5;
     private OrderSettings orderSettings = OrderSettings.defaults();
     private MentorshipSettings mentorshipSettings = MentorshipSettings.defaults();
+    private RelaySettings relaySettings = RelaySettings.defaults();
 
     private Builder() {}
+
+    /**
+     * How the relay delivers; {@link RelaySettings#defaults()} unless set.
+     *
+     * @param settings the settings
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder relaySettings(RelaySettings settings) {
+      this.relaySettings = Checks.notNull("relaySettings", settings);
+      return this;
+    }
 
     /**
      * The numbers of the order lifecycle; {@link OrderSettings#defaults()} unless set.
@@ -263,7 +302,12 @@ public final class Zhuli implements AutoCloseable {
     }
 
     /**
-     * Registers an event subscriber; it receives every event committed from then on.
+     * Registers an event subscriber; it receives every event committed from then on (events
+     * committed before it was first registered are not kept for it). If a later build no longer
+     * registers a name, the relay buries that name's pending events as dead letters, which
+     * {@link Relay#reviveAll()} brings back once it is registered again, or
+     * {@link Relay#purge(String)} removes for good. Instances sharing a store should register the
+     * same subscribers.
      *
      * @param name a stable name, 1 to 48 characters of {@code a–z 0–9 . _ -}; its pending events
      *     are kept under it

@@ -41,7 +41,7 @@ class ReadmeSnippetsTest {
       }
     }
     assertThat(found).as("the snippets found").contains("quickstart", "orders", "deadlines",
-        "sweep", "mentorship", "season");
+        "sweep", "mentorship", "season", "relay");
   }
 
   private static String dedent(String block) {

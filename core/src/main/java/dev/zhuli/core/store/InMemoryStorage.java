@@ -804,6 +804,25 @@ public final class InMemoryStorage implements Storage {
       }
     }
 
+    @Override
+    public boolean purge(String id) {
+      ensureOpen();
+      Limits.checkId("id", id);
+      Lock write = writeLock();
+      try {
+        ensureOpen();
+        Message m = messages.get(id);
+        if (m == null || !m.dead) {
+          return false;
+        }
+        messages.remove(id);
+        deadIds.remove(id);
+        return true;
+      } finally {
+        write.unlock();
+      }
+    }
+
     /** Whether a message with this id is in the outbox, live or dead; under a lock. */
     boolean contains(String id) {
       return messages.containsKey(id);

@@ -8,7 +8,9 @@
  *       for old shapes) and back;</li>
  *   <li>the {@link dev.zhuli.core.store.CommandRunner command runner}, which runs each command as
  *       one transaction through a {@link dev.zhuli.core.store.Session}, re-runs it on conflicts,
- *       answers repeated request keys, and puts events into the outbox with the records;</li>
+ *       answers repeated request keys, and puts events and notifications into the outbox with
+ *       the records; {@link dev.zhuli.core.store.OutboxPayloads} reads them back for the
+ *       relay;</li>
  *   <li>the shared input {@link dev.zhuli.core.store.Checks checks} and the
  *       {@link dev.zhuli.core.store.ValueStyle style} of value types;</li>
  *   <li>the embedded store, {@link dev.zhuli.core.store.InMemoryStorage}, offered to

@@ -143,6 +143,36 @@ final class BrokenStores {
   }
 
   /**
+   * Purges any message it is asked to, live ones included, as a plugin whose DELETE forgot the
+   * dead-letter condition would: a host cleaning up dead letters loses messages still in delivery.
+   * The live message is settled away with a fresh claim, so the store's own state stays sound.
+   */
+  static Storage purgingLiveMessages() {
+    return new ForwardingStorage(InMemoryStorage.create()) {
+      @Override
+      public Outbox outbox() {
+        return new ForwardingOutbox(delegate.outbox()) {
+          @Override
+          public boolean purge(String id) {
+            if (id == null || o.purge(id)) {
+              return id != null || o.purge(null);
+            }
+            Instant end = Instant.parse("9999-12-31T00:00:00Z");
+            for (ClaimedMessage c : o.claim("purge", end, Duration.ofSeconds(1), 1000)) {
+              if (c.message().id().equals(id)) {
+                return o.acknowledge(id, c.fencingToken());
+              }
+              o.reschedule(c.message().id(), c.fencingToken(), c.message().dueAt(),
+                  c.lastError().orElse("released"));
+            }
+            return false;
+          }
+        };
+      }
+    };
+  }
+
+  /**
    * Settles claims with whatever token is current, as a plugin that forgot the fencing token in
    * its UPDATE's WHERE clause would: a relay whose lease ran out settles someone else's claim.
    */

@@ -136,5 +136,11 @@ class ForwardingStorage implements Storage {
       before();
       return o.revive(id, now);
     }
+
+    @Override
+    public boolean purge(String id) {
+      before();
+      return o.purge(id);
+    }
   }
 }

@@ -100,6 +100,19 @@ class TckSelfTest {
   }
 
   @Test
+  void aStorePurgingLiveMessagesFailsThePurgeRule() {
+    Map<String, String> failures = failures(PurgesLiveMessages.class);
+    assertThat(failures).containsKey(TckRule.required_outbox_purgeRemovesOnlyDeadLetters.name());
+    assertThat(failures.get(TckRule.required_outbox_purgeRemovesOnlyDeadLetters.name()))
+        .startsWith("[required_outbox_purgeRemovesOnlyDeadLetters] expected purge of a live"
+            + " message under an open claim to return false");
+    assertThat(failures).doesNotContainKeys(
+        TckRule.required_outbox_buriedMessageIsADeadLetter.name(),
+        TckRule.required_outbox_reviveMakesADeadLetterDueAgain.name(),
+        TckRule.required_outbox_committedMessageIsClaimable.name());
+  }
+
+  @Test
   void aFactoryReturningNullFailsEveryRuleAndPassesNone() {
     Events tests = run(ReturnsNull.class);
     assertThat(tests.succeeded().count()).isZero();
@@ -199,6 +212,12 @@ class TckSelfTest {
   static class AcceptsStaleTokens extends Suite {
     AcceptsStaleTokens() {
       super(BrokenStores::acceptingStaleTokens);
+    }
+  }
+
+  static class PurgesLiveMessages extends Suite {
+    PurgesLiveMessages() {
+      super(BrokenStores::purgingLiveMessages);
     }
   }
 

@@ -204,6 +204,13 @@ final class JdbcOutbox implements Outbox {
     });
   }
 
+  @Override
+  public boolean purge(String id) {
+    store.ensureOpen();
+    Limits.checkId("id", id);
+    return update("purging outbox message " + id, sql.purge, ps -> ps.setString(1, id));
+  }
+
   /** Columns 1–6 of an outbox row: id, destination, type, payload, aggregate key, due time. */
   private static OutboxMessage message(ResultSet rs) throws SQLException {
     return OutboxMessage.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),

@@ -37,6 +37,7 @@ final class Sql {
       + " WHERE id = ? AND fencing_token = ? AND claim_open AND NOT dead";
   final String revive = "UPDATE zhuli_outbox SET dead = FALSE, due_at = ?, attempts = 0"
       + " WHERE id = ? AND dead";
+  final String purge = "DELETE FROM zhuli_outbox WHERE id = ? AND dead";
   final String dead = "SELECT id, destination, type, payload, aggregate_key, due_at, attempts,"
       + " last_error FROM zhuli_outbox WHERE dead AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY";
 

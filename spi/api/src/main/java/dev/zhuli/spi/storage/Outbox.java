@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>Messages enter the outbox only through {@link Transaction#enqueue(OutboxMessage)}, committed
  * with the records of their command. A message is <em>live</em> until it is acknowledged
- * (removed) or buried (a dead letter). Stores never read a clock: every time comes from the
+ * (removed) or buried (a dead letter); a dead letter stays until it is revived (live again) or
+ * purged (removed). Stores never read a clock: every time comes from the
  * caller, and "due" and "expired" are judged against the caller's {@code now}.
  *
  * <p><b>Fencing.</b> Each claim gives the message a fencing token greater than any it had before.
@@ -106,4 +107,19 @@ public interface Outbox {
    * @throws StorageException if the store fails
    */
   boolean revive(String id, Instant now);
+
+  /**
+   * Removes a dead letter for good, when the host has decided it will never be delivered (for
+   * example the events of a subscriber it no longer runs). Only dead letters can be purged: a live
+   * message, claimed or not, is left alone, so a purge can never lose a message that is still
+   * being delivered. Afterwards the message is no longer listed by {@link #dead}, cannot be
+   * revived, and its id is free again.
+   *
+   * @param id the message id
+   * @return true if a dead letter was removed; false, changing nothing, if no dead letter has that
+   *     id (the message is live, or unknown)
+   * @throws IllegalArgumentException if the id is invalid
+   * @throws StorageException if the store fails
+   */
+  boolean purge(String id);
 }

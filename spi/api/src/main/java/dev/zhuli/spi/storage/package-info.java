@@ -28,7 +28,8 @@
  *       range, ordered by (value, id) in Unicode code-point order, one page at a time.</li>
  *   <li><b>Outbox</b>: messages commit with the records; the relay claims due messages under a
  *       lease with a fencing token, then acknowledges, reschedules or buries them. A call with a
- *       stale token changes nothing and returns {@code false}. Stores never read a clock: every
+ *       stale token changes nothing and returns {@code false}. Dead letters are listed, revived
+ *       (due again, same id) or purged (removed for good); live messages are never purged. Stores never read a clock: every
  *       time comes from the caller.</li>
  * </ul>
  *

@@ -12,6 +12,7 @@ import static dev.zhuli.spi.tck.TckRule.required_outbox_expiredLeaseIsClaimedAga
 import static dev.zhuli.spi.tck.TckRule.required_outbox_invalidArgumentsAreRefused;
 import static dev.zhuli.spi.tck.TckRule.required_outbox_leasedMessageIsNotClaimedAgain;
 import static dev.zhuli.spi.tck.TckRule.required_outbox_messageIsNotClaimedBeforeItIsDue;
+import static dev.zhuli.spi.tck.TckRule.required_outbox_purgeRemovesOnlyDeadLetters;
 import static dev.zhuli.spi.tck.TckRule.required_outbox_reviveMakesADeadLetterDueAgain;
 import static dev.zhuli.spi.tck.TckRule.required_outbox_rescheduleDelaysAndKeepsTheError;
 import static dev.zhuli.spi.tck.TckRule.required_outbox_staleTokenChangesNothing;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rules about the outbox: commit with the records, claims under leases with fencing tokens,
- * acknowledge, reschedule, bury, dead letters and revival. Part of {@link StorageTck}; extend that.
+ * acknowledge, reschedule, bury, dead letters, revival and purging. Part of {@link StorageTck}; extend that.
  *
  * @since 0.1.0
  */
@@ -321,6 +322,38 @@ public abstract class OutboxRules extends FindRules {
         "attempts of the first claim after revival");
     check(required_outbox_reviveMakesADeadLetterDueAgain, !outbox().revive("m", at(101)),
         "a second revive of a message now live to return false");
+  }
+
+  @Test
+  void required_outbox_purgeRemovesOnlyDeadLetters() {
+    TckRule rule = required_outbox_purgeRemovesOnlyDeadLetters;
+    enqueue(message("dead", at(0)), message("kept", at(0)), message("claimed", at(0)),
+        message("waiting", at(0)));
+    List<ClaimedMessage> claimed = claim(at(0));
+    outbox().bury("dead", token(claimed, "dead"), "no subscriber named 'audit' is registered");
+    outbox().bury("kept", token(claimed, "kept"), "gave up");
+    outbox().reschedule("waiting", token(claimed, "waiting"), at(10), "try later");
+    long claimedToken = token(claimed, "claimed");
+    check(rule, !outbox().purge("claimed"),
+        "purge of a live message under an open claim to return false");
+    check(rule, !outbox().purge("waiting"),
+        "purge of a live message waiting for its next attempt to return false");
+    check(rule, !outbox().purge("unknown"), "purge of an unknown id to return false");
+    check(rule, outbox().purge("dead"), "purge of a dead letter to return true");
+    check(rule, !outbox().purge("dead"), "a second purge of the same id to return false");
+    same(rule, List.of("kept"), outbox().dead(null, 10).items().stream()
+        .map(d -> d.message().id()).collect(Collectors.toList()),
+        "dead letters after purging one of two");
+    check(rule, !outbox().revive("dead", at(1)), "revive of a purged message to return false");
+    check(rule, outbox().acknowledge("claimed", claimedToken),
+        "the claim on a live message to be settleable after the refused purge");
+    same(rule, List.of("waiting"), claimedIds(claim(at(10))),
+        "messages claimable once the rescheduled one is due (the purged one never)");
+    enqueue(message("dead", at(20)));
+    same(rule, List.of("dead"), claimedIds(claim(at(20))),
+        "messages claimable after enqueuing the purged id again");
+    expect(rule, IllegalArgumentException.class, "purge with a null id",
+        () -> outbox().purge(null));
   }
 
   @Test

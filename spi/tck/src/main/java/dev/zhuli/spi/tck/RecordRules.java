@@ -109,6 +109,8 @@ public abstract class RecordRules extends TckSupport {
         "dead on a closed store", () -> s.outbox().dead(null, 1));
     expect(required_lifecycle_closedStoreRefusesWork, IllegalStateException.class,
         "revive on a closed store", () -> s.outbox().revive("m", T0));
+    expect(required_lifecycle_closedStoreRefusesWork, IllegalStateException.class,
+        "purge on a closed store", () -> s.outbox().purge("m"));
   }
 
   // ---- round trips --------------------------------------------------------------------------

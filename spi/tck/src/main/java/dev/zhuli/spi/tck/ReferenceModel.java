@@ -606,6 +606,35 @@ final class ReferenceModel {
     }
   }
 
+  /** Purges a message: removes it if it is a dead letter. */
+  static final class Purge extends Step {
+    final String id;
+
+    Purge(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public void run(Sut sut) {
+      sut.last = "purge " + sut.storage.outbox().purge(id);
+    }
+
+    @Override
+    void predict(State s) {
+      Entry e = s.outbox.get(id);
+      boolean done = e != null && e.dead;
+      if (done) {
+        s.outbox.remove(id);
+      }
+      s.last = "purge " + done;
+    }
+
+    @Override
+    public String toString() {
+      return "purge " + id;
+    }
+  }
+
   // ---- generators ---------------------------------------------------------------------------
 
   static Gen<List<Step>> histories() {
@@ -631,6 +660,7 @@ final class ReferenceModel {
     Gen<Step> settle = Generate.enumValues(Settlement.class).zip(messages,
         Generate.range(0, 2), (how, m, stale) -> (Step) new Settle(how, m, stale == 0));
     Gen<Step> revive = messages.map(m -> (Step) new Revive(m));
+    Gen<Step> purge = messages.map(m -> (Step) new Purge(m));
     Gen<Step> step = Generate.frequency(List.of(
         org.quicktheories.api.Pair.of(5, writeTx),
         org.quicktheories.api.Pair.of(1, get),
@@ -639,7 +669,8 @@ final class ReferenceModel {
         org.quicktheories.api.Pair.of(4, tick),
         org.quicktheories.api.Pair.of(4, claim),
         org.quicktheories.api.Pair.of(5, settle),
-        org.quicktheories.api.Pair.of(1, revive)));
+        org.quicktheories.api.Pair.of(1, revive),
+        org.quicktheories.api.Pair.of(1, purge)));
     return SourceDSL.lists().of(step).ofSizeBetween(1, 50);
   }
 }

@@ -153,6 +153,11 @@ public enum TckRule {
   required_outbox_reviveMakesADeadLetterDueAgain(
       "revive(id, now) makes a dead letter live and due at now, same id and payload, attempts"
           + " from zero; revive of a live or unknown message returns false"),
+  /** If this fails, check purge. */
+  required_outbox_purgeRemovesOnlyDeadLetters(
+      "purge(id) removes a dead letter for good (no longer listed, not revivable, its id free"
+          + " again); purge of a live message, claimed or not, or of an unknown id returns false"
+          + " and changes nothing"),
   /** If this fails, check the max argument of claim. */
   required_outbox_claimHonoursMax(
       "claim returns at most max messages, and the rest stay claimable"),
