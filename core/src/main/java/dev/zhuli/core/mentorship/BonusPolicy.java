@@ -65,6 +65,8 @@ public interface BonusPolicy {
             rise = Math.max(0, Math.min(1, (h.meanYieldPerMu().getAsDouble() - prev) / prev));
             why = String.format(Locale.ROOT, "mean yield %.1f kg/mu against %.1f", 
                 h.meanYieldPerMu().getAsDouble(), prev);
+          } else if (h.previousMeanYieldPerMu().isPresent()) {
+            why = "the previous season's yield was 0: nothing to compare";
           } else {
             why = "no previous season to compare";
           }

@@ -11,7 +11,9 @@ import java.util.OptionalDouble;
  * Why some growers earn three times what others do with the same guidance: a program's season,
  * grower by grower (yield and revenue per mu, their spread and the p90/p10 disparity), household
  * by household and tree by tree, and compliance set against yield. Voided entries count for
- * nothing; a grower's season is the sum of its plots.
+ * nothing; a grower's season is the sum of its plots. A grower's compliance counts every live
+ * inspection of the program: a program is one season's work, and a new season is a new
+ * program ({@link Mentorship#promote}).
  *
  * @param program the program
  * @param season the season

@@ -87,7 +87,8 @@ final class MentorshipService implements Mentorship {
           "must have at most " + MAX_PRACTICES + " practices, had " + plan.size());
     }
     BigDecimal target = Checks.present("program.yieldTarget", input.yieldTarget());
-    if (target.signum() <= 0 || target.compareTo(MAX_TARGET) >= 0 || target.scale() > 2) {
+    if (target.signum() <= 0 || target.compareTo(MAX_TARGET) >= 0
+        || SupervisionService.decimals(target) > 2) {
       throw new ValidationException("program.yieldTarget",
           "must be above 0 and below 100000 kg per mu, with at most 2 decimals, was "
               + target.toPlainString());

@@ -175,7 +175,7 @@ final class SupervisionService implements Supervision {
     BigDecimal area = Checks.present("harvest.area", input.area());
     BigDecimal kg = Checks.present("harvest.yieldKg", input.yieldKg());
     BigDecimal revenue = Checks.present("harvest.revenue", input.revenue());
-    if (area.signum() <= 0 || area.compareTo(MAX_AREA) >= 0 || area.scale() > 2) {
+    if (area.signum() <= 0 || area.compareTo(MAX_AREA) >= 0 || decimals(area) > 2) {
       throw new ValidationException("harvest.area",
           "must be above 0 and below 100000 mu, with at most 2 decimals, was "
               + area.toPlainString());
@@ -189,13 +189,13 @@ final class SupervisionService implements Supervision {
           ParticipantRecord h = participant(s, pid, hid).value();
           authorizeHarvest(s, p, h);
           BigDecimal perMu = kg.divide(area, 2, RoundingMode.HALF_UP);
-          if (perMu.compareTo(settings.maxKgPerMu(p.crop())) > 0) {
+          if (kg.compareTo(settings.maxKgPerMu(p.crop()).multiply(area)) > 0) {
             throw new ValidationException("harvest.yieldKg", perMu.toPlainString()
                 + " kg per mu is above the plausible " + settings.maxKgPerMu(p.crop())
                 + " for " + p.crop() + "; check the yield and the area");
           }
           BigDecimal yuanPerMu = revenue.divide(area, 2, RoundingMode.HALF_UP);
-          if (yuanPerMu.compareTo(settings.maxYuanPerMu(p.crop())) > 0) {
+          if (revenue.compareTo(settings.maxYuanPerMu(p.crop()).multiply(area)) > 0) {
             throw new ValidationException("harvest.revenue", yuanPerMu.toPlainString()
                 + " yuan per mu is above the plausible " + settings.maxYuanPerMu(p.crop())
                 + " for " + p.crop() + "; check the revenue and the area");
@@ -237,8 +237,10 @@ final class SupervisionService implements Supervision {
             InspectionRow voided = new InspectionRow(r.id(), r.program(), r.tree(),
                 r.household(), r.grower(), r.practice(), r.date(), r.execution(), r.notes(),
                 r.evidence(), r.recordedAt(), r.recordedBy(), why);
-            return voided(s, INSPECTION, voided, inspection.get().version(),
+            String id = voided(s, INSPECTION, voided, inspection.get().version(),
                 inspectionIndex(voided), eid);
+            rewatch(s, p, r.grower());
+            return id;
           }
           Optional<Versioned<HarvestRow>> harvest = s.get(HARVEST, eid);
           if (harvest.isPresent() && harvest.get().value().program().equals(pid)) {
@@ -252,6 +254,47 @@ final class SupervisionService implements Supervision {
           }
           throw new dev.zhuli.core.NotFoundException("entry", eid);
         }));
+  }
+
+  /**
+   * A voided inspection counts for nothing, its reset of the grower's inspection clock included:
+   * the clock runs again from the start of the grower's current assignment or its latest live
+   * inspection, whichever is later.
+   */
+  private void rewatch(Session s, ProgramRecord p, String grower) {
+    Versioned<ParticipantRecord> gv = participant(s, p.id(), grower);
+    ParticipantRecord g = gv.value();
+    if (g.mentor() == null) {
+      return;
+    }
+    Instant since = null;
+    for (MentorshipRecords.MoveRecord m : g.history()) {
+      if (m.from() == null && m.to() != null) {
+        since = Instant.parse(m.at());
+      }
+    }
+    HelpGroup group = RosterFacts.group(s, GroupId.of(p.group()));
+    String key = p.id() + "/" + grower + "|";
+    Instant[] latest = {since};
+    all(s, INSPECTION, "grower", key, key + "~", r -> {
+      if (r.voidReason() == null) {
+        Instant at = LocalDate.parse(r.date()).atStartOfDay(group.timeZone()).toInstant();
+        if (latest[0] == null || at.isAfter(latest[0])) {
+          latest[0] = at;
+        }
+      }
+    });
+    if (latest[0] == null) {
+      return;
+    }
+    String due = latest[0].plus(settings.inspectionInterval()).toString();
+    if (!due.equals(g.inspectDue())) {
+      ParticipantRecord watched = new ParticipantRecord(g.program(), g.household(), g.role(),
+          g.tree(), g.mentor(), g.growers(), g.history(), g.registeredAt(), due,
+          g.remindedFor());
+      s.put(PARTICIPANT, watched.id(), watched, gv.version(),
+          MentorshipService.participantIndex(watched));
+    }
   }
 
   private static <T> String voided(Session s, PersistedType<T> type, T row, long version,
@@ -313,6 +356,8 @@ final class SupervisionService implements Supervision {
     String pid = Checks.present("program", program).value();
     Checks.present("from", from);
     Checks.present("to", to);
+    checkYear("from", from);
+    checkYear("to", to);
     if (to.isBefore(from)) {
       throw new ValidationException("to", "must not lie before from");
     }
@@ -350,6 +395,10 @@ final class SupervisionService implements Supervision {
     Checks.present("asOf", asOf);
     if (days < 1 || days > 366) {
       throw new ValidationException("days", "must be 1 to 366, was " + days);
+    }
+    checkYear("asOf", asOf);
+    if (asOf.getYear() == 1 && asOf.getDayOfYear() < days) {
+      throw new ValidationException("asOf", "leaves no room for " + days + " days before it");
     }
     LocalDate first = asOf.minusDays(days - 1L);
     return read(s -> {
@@ -519,7 +568,8 @@ final class SupervisionService implements Supervision {
       sxx += (p[0] - mx) * (p[0] - mx);
       syy += (p[1] - my) * (p[1] - my);
     }
-    if (sxx == 0 || syy == 0) {
+    // no spread: exact zero would miss a mean that rounding left a hair off the values
+    if (sxx <= 1e-12 * n || syy <= 1e-12 * n * Math.max(1, my * my)) {
       return OptionalDouble.empty();
     }
     return OptionalDouble.of(sxy / Math.sqrt(sxx * syy));
@@ -813,6 +863,9 @@ final class SupervisionService implements Supervision {
   }
 
   private static void notInFuture(Session s, ProgramRecord p, String field, LocalDate date) {
+    if (date.getYear() < 1900) {
+      throw new ValidationException(field, "must not lie before 1900, was " + date);
+    }
     HelpGroup group = RosterFacts.group(s, GroupId.of(p.group()));
     if (date.isAfter(LocalDate.ofInstant(s.now(), group.timeZone()))) {
       throw new ValidationException(field, "must not lie in the future, was " + date);
@@ -820,9 +873,21 @@ final class SupervisionService implements Supervision {
   }
 
   private static void amount(String field, BigDecimal value) {
-    if (value.signum() < 0 || value.compareTo(MAX_AMOUNT) >= 0 || value.scale() > 2) {
+    if (value.signum() < 0 || value.compareTo(MAX_AMOUNT) >= 0 || decimals(value) > 2) {
       throw new ValidationException(field,
           "must be 0 or more, below 10^12, with at most 2 decimals, was " + value.toPlainString());
+    }
+  }
+
+  /** How many decimals a value needs: 2.000 needs none, 2.50 one. */
+  static int decimals(BigDecimal value) {
+    return Math.max(0, value.stripTrailingZeros().scale());
+  }
+
+  /** Dates are kept as ISO text, which sorts as dates only within the years 1 to 9999. */
+  private static void checkYear(String field, LocalDate date) {
+    if (date.getYear() < 1 || date.getYear() > 9999) {
+      throw new ValidationException(field, "must lie between the years 1 and 9999, was " + date);
     }
   }
 
