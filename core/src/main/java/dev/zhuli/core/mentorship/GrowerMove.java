@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * One entry of a grower's history in a program: registered, assigned, moved or unassigned.
+ * One entry of a household's history in a program: registered, assigned, moved or unassigned as
+ * a grower; appointed or removed as a demonstration household (with neither {@code from} nor
+ * {@code to}, and the reason saying which).
  *
  * @since 0.1.0
  */

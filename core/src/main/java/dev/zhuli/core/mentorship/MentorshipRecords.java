@@ -66,6 +66,10 @@ final class MentorshipRecords {
     }
   }
 
-  /** One entry of a participant's history; {@code to} is "appointed:tree" for appointments. */
+  /**
+   * One entry of a participant's history: from and to name demonstration households (null for
+   * none); registrations, appointments and removals have neither and say what they were in the
+   * reason.
+   */
   record MoveRecord(String at, String from, String to, String actor, String reason) {}
 }

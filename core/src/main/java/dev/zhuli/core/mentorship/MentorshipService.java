@@ -246,8 +246,16 @@ final class MentorshipService implements Mentorship {
         Arrays.asList(pid, head, phone, village), HOUSEHOLD, HouseholdRecord::id, s -> {
           ProgramRecord p = s.require(PROGRAM, pid, "program").value();
           authorize(s, Action.MANAGE_PROGRAM, p, null, null);
-          String at = village == null ? p.village()
-              : RosterFacts.village(s, VillageId.of(village)).id().value();
+          String at = p.village();
+          if (village != null) {
+            Village v = RosterFacts.village(s, VillageId.of(village));
+            if (!RosterFacts.groupServing(s, v).id().value().equals(p.group())) {
+              throw new RuleViolationException("household-in-county",
+                  "village " + village + " is not served by the program's help group "
+                      + p.group());
+            }
+            at = v.id().value();
+          }
           String id = s.newId();
           HouseholdRecord h = new HouseholdRecord(id, at, head, phone, s.now().toString());
           long v = s.put(HOUSEHOLD, id, h, 0, List.of(IndexEntry.of("village", at)));
@@ -382,13 +390,15 @@ final class MentorshipService implements Mentorship {
                 "household " + hid + " guides " + growers.size()
                     + " growers; move them first or name a household for all of them");
           }
+          Versioned<ParticipantRecord> to = target == null ? null
+              : requireDemonstration(s, p.id(), target);
           if (target != null && !growers.isEmpty()) {
-            Versioned<ParticipantRecord> to = requireDemonstration(s, p.id(), target);
+            ProgramRecord now = policyAfterGuard(s, p);
             int after = to.value().growers().size() + growers.size();
-            if (after > p.maxGrowers()) {
+            if (after > now.maxGrowers()) {
               throw new RuleViolationException("household-full",
                   "household " + target + " would guide " + after + " growers, above the"
-                      + " policy's " + p.maxGrowers());
+                      + " policy's " + now.maxGrowers());
             }
             List<String> joined = new ArrayList<>(to.value().growers());
             for (String g : growers) {
@@ -396,7 +406,9 @@ final class MentorshipService implements Mentorship {
               ParticipantRecord moved = withMentor(s, gv.value(), target,
                   append(gv.value().history(), s, hid, target,
                       "its demonstration household was removed"));
-              s.put(PARTICIPANT, moved.id(), moved, gv.version(), participantIndex(moved));
+              long mv = s.put(PARTICIPANT, moved.id(), moved, gv.version(),
+                  participantIndex(moved));
+              s.emit("mentorship.grower.moved", "participant", moved.id(), mv, moved);
               joined.add(g);
             }
             ParticipantRecord grown = withGrowers(to.value(), joined);
@@ -404,7 +416,7 @@ final class MentorshipService implements Mentorship {
                 participantIndex(grown));
             s.emit("mentorship.growers.moved", "participant", grown.id(), v, grown);
             TreeRecord targetTree = s.require(TREE, grown.tree(), "tree").value();
-            s.notify("mentorship.grower_moved", List.of(target), "mentorship.grower_moved",
+            s.notify("mentorship.grower_moved", List.of(target, hid), "mentorship.grower_moved",
                 parameters(p, target, joined.size(), p.maxGrowers()), "participant",
                 grown.id());
             staffingNotices(s, p, targetTree.expert(), grown.household(),
@@ -518,9 +530,10 @@ final class MentorshipService implements Mentorship {
   }
 
   /** The grower joins a demonstration household: both records written, with the notices. */
-  private DemoStamp join(Session s, ProgramRecord p, TreeRecord t,
+  private DemoStamp join(Session s, ProgramRecord read, TreeRecord t,
       Versioned<ParticipantRecord> demo, Versioned<ParticipantRecord> grower, String from,
       String reason) {
+    ProgramRecord p = policyAfterGuard(s, read);
     ParticipantRecord d = demo.value();
     String gid = grower.value().household();
     if (d.growers().size() >= p.maxGrowers()) {
@@ -544,6 +557,18 @@ final class MentorshipService implements Mentorship {
         "participant", grown.id());
     staffingNotices(s, p, t.expert(), d.household(), d.growers().size(), growers.size());
     return new DemoStamp(grown, p.minGrowers(), p.maxGrowers());
+  }
+
+  /**
+   * The program as it stands after the guard record was read. Reads are read-committed and not
+   * validated: a policy change that commits between this command's first read of the program
+   * and its read of the household would otherwise be judged by the old numbers, and, having
+   * rewritten the household, not even conflict. Read again after the guard, the program is
+   * either the new one, or the policy change commits after the guard read and the guard's write
+   * conflicts.
+   */
+  private static ProgramRecord policyAfterGuard(Session s, ProgramRecord read) {
+    return s.require(PROGRAM, read.id(), "program").value();
   }
 
   /** The grower leaves its demonstration household: that record written, with the notices. */

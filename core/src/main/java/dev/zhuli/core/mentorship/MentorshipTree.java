@@ -47,7 +47,8 @@ public abstract class MentorshipTree {
   public abstract List<DemoHousehold> households();
 
   /**
-   * The version, one more with every change of its households.
+   * The version, one more with every change of its households and with every policy change of
+   * its program (which writes the tree to guard its limit).
    *
    * @return the version
    */

@@ -165,6 +165,45 @@ class MentorshipConcurrencyTest {
     }
   }
 
+  /**
+   * The race a first version lost: assignments read the policy before the household, so a policy
+   * change committing in between was judged by the old numbers and, having rewritten the
+   * household, did not even conflict.
+   */
+  @Test
+  @Timeout(120)
+  void loweringMaxGrowersWhileAssigningNeverLeavesAHouseholdAboveTheFinalMaximum()
+      throws Exception {
+    for (int round = 1; round <= 40; round++) {
+      Program p = w.grapes(ProgramPolicy.of(10, 1, 4));
+      TreeId tree = m.addExpert(w.owner(), p.id(), w.professorA.id(), null).id();
+      List<HouseholdId> hs = w.households(p, "戶", 6);
+      HouseholdId demo = hs.get(0);
+      m.appoint(w.owner(), tree, demo, null);
+      m.assign(w.owner(), p.id(), hs.get(1), demo, null);
+      m.assign(w.owner(), p.id(), hs.get(2), demo, null);
+      List<String> outcomes = race(3, i -> () -> outcome(() -> {
+        if (i == 0) {
+          m.changePolicy(w.owner(), p.id(), ProgramPolicy.of(10, 1, 2), null);
+        } else {
+          m.assign(i == 1 ? Actor.household(demo) : w.owner(), p.id(), hs.get(2 + i), demo,
+              null);
+        }
+      }));
+      String at = "round " + round + ": " + outcomes;
+      int finalMax = m.program(p.id()).orElseThrow().policy().maxGrowers();
+      int held = m.tree(tree).orElseThrow().households().get(0).growerCount();
+      assertThat(held).as(at).isLessThanOrEqualTo(finalMax);
+      if (outcomes.get(0).equals("ok")) {
+        assertThat(finalMax).as(at).isEqualTo(2);
+        assertThat(outcomes.subList(1, 3)).as(at).containsOnly("household-full");
+      } else {
+        assertThat(outcomes.get(0)).as(at).isEqualTo("policy-below-current");
+        assertThat(outcomes.subList(1, 3)).as(at).contains("ok");
+      }
+    }
+  }
+
   @Test
   @Timeout(120)
   void twoAppointmentsToATreeOneShortOfFullOneWins() throws Exception {
@@ -210,6 +249,7 @@ class MentorshipConcurrencyTest {
         id -> MentorshipModel.policy(id, Who.OWNER, 2, 2, 3, true),
         id -> MentorshipModel.policy(id, Who.OWNER, 3, 3, 3, true),
         id -> MentorshipModel.policy(id, Who.OWNER, 3, 2, 4, true),
+        id -> MentorshipModel.policy(id, Who.OWNER, 3, 1, 2, true),
         id -> MentorshipModel.addExpert(id, Who.OWNER, "B"));
     Gen<List<Integer>> drawn = SourceDSL.lists().of(Generate.range(0, menu.size() - 1))
         .ofSizeBetween(2, 8);

@@ -658,8 +658,10 @@ final class MentorshipModel {
           if (!gs.isEmpty() && to == null) {
             throw rule("household-has-growers");
           }
+          if (to != null) {
+            m.requireDemo(to); // a named household must be one, even with no growers to take
+          }
           if (to != null && !gs.isEmpty()) {
-            m.requireDemo(to);
             int before = m.growers.get(to).size();
             if (before + gs.size() > m.maxGrowers) {
               throw rule("household-full");
@@ -671,7 +673,7 @@ final class MentorshipModel {
               joined.add(g);
             }
             m.growers = put(m.growers, to, joined);
-            m.note("grower_moved", to);
+            m.note("grower_moved", to, h);
             m.staffing(to, before, joined.size());
           }
           List<List<String>> trees = new ArrayList<>(m.trees);
