@@ -28,7 +28,20 @@ final class MentorshipRecords {
   record ProgramRecord(String id, String name, String village, String group, String crop,
       String season, List<PracticeRecord> plan, BigDecimal yieldTarget, String owner,
       int maxHouseholds, int minGrowers, int maxGrowers, Map<String, String> trees,
-      List<String> treeOrder, String createdAt) {}
+      List<String> treeOrder, String createdAt) {
+
+    ProgramRecord withPolicy(ProgramPolicy policy) {
+      return new ProgramRecord(id, name, village, group, crop, season, plan, yieldTarget, owner,
+          policy.maxHouseholds(), policy.minGrowers(), policy.maxGrowers(), trees, treeOrder,
+          createdAt);
+    }
+
+    ProgramRecord withTrees(Map<String, String> byExpert, List<String> order) {
+      return new ProgramRecord(id, name, village, group, crop, season, plan, yieldTarget, owner,
+          maxHouseholds, minGrowers, maxGrowers, Map.copyOf(byExpert), List.copyOf(order),
+          createdAt);
+    }
+  }
 
   record PracticeRecord(String name, int fromWeek, int toWeek) {}
 

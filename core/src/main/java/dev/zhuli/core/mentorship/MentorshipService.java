@@ -187,9 +187,7 @@ final class MentorshipService implements Mentorship {
             s.put(PARTICIPANT, d.value().id(), d.value(), d.version(),
                 participantIndex(d.value()));
           }
-          ProgramRecord changed = new ProgramRecord(p.id(), p.name(), p.village(), p.group(),
-              p.crop(), p.season(), p.plan(), p.yieldTarget(), p.owner(), next.maxHouseholds(),
-              next.minGrowers(), next.maxGrowers(), p.trees(), p.treeOrder(), p.createdAt());
+          ProgramRecord changed = p.withPolicy(next);
           long version = s.put(PROGRAM, pid, changed, current.version(),
               List.of(IndexEntry.of("village", p.village())));
           s.emit("mentorship.policy.changed", "program", pid, version, changed);
@@ -221,10 +219,7 @@ final class MentorshipService implements Mentorship {
           trees.put(eid, id);
           List<String> order = new ArrayList<>(p.treeOrder());
           order.add(id);
-          ProgramRecord changed = new ProgramRecord(p.id(), p.name(), p.village(), p.group(),
-              p.crop(), p.season(), p.plan(), p.yieldTarget(), p.owner(), p.maxHouseholds(),
-              p.minGrowers(), p.maxGrowers(), Map.copyOf(trees), List.copyOf(order),
-              p.createdAt());
+          ProgramRecord changed = p.withTrees(trees, order);
           s.put(PROGRAM, pid, changed, current.version(),
               List.of(IndexEntry.of("village", p.village())));
           s.emit("mentorship.tree.created", "tree", id, treeVersion, tree);
@@ -685,7 +680,7 @@ final class MentorshipService implements Mentorship {
   // ---- helpers ------------------------------------------------------------------------------
 
   /** Checks access with the actor's roles towards the program, tree and household concerned. */
-  private static void authorize(Session s, Action action, ProgramRecord p, TreeRecord tree,
+  static void authorize(Session s, Action action, ProgramRecord p, TreeRecord tree,
       String headOf) {
     Village v = RosterFacts.village(s, VillageId.of(p.village()));
     HelpGroup group = RosterFacts.group(s, GroupId.of(p.group()));
@@ -722,7 +717,7 @@ final class MentorshipService implements Mentorship {
     return m;
   }
 
-  private static Versioned<ParticipantRecord> requireParticipant(Session s, String program,
+  static Versioned<ParticipantRecord> requireParticipant(Session s, String program,
       String household) {
     Optional<Versioned<ParticipantRecord>> found =
         s.get(PARTICIPANT, ParticipantRecord.id(program, household));
@@ -734,7 +729,7 @@ final class MentorshipService implements Mentorship {
     return found.get();
   }
 
-  private static Versioned<ParticipantRecord> requireDemonstration(Session s, String program,
+  static Versioned<ParticipantRecord> requireDemonstration(Session s, String program,
       String household) {
     Versioned<ParticipantRecord> d = requireParticipant(s, program, household);
     if (!d.value().demonstration()) {

@@ -799,28 +799,6 @@ final class SupervisionService implements Supervision {
     }
   }
 
-  private static void authorize(Session s, Action action, ProgramRecord p, TreeRecord tree,
-      String headOf) {
-    Village v = RosterFacts.village(s, VillageId.of(p.village()));
-    HelpGroup group = RosterFacts.group(s, GroupId.of(p.group()));
-    Set<Role> roles = EnumSet.noneOf(Role.class);
-    s.actor().member().ifPresent(m -> {
-      if (m.value().equals(p.owner())) {
-        roles.add(Role.PROGRAM_OWNER);
-      }
-      if (tree != null && m.value().equals(tree.expert())) {
-        roles.add(Role.TREE_EXPERT);
-      }
-    });
-    s.actor().household().ifPresent(h -> {
-      if (h.value().equals(headOf)) {
-        roles.add(Role.HOUSEHOLD_HEAD);
-      }
-    });
-    s.authorize(AccessRequest.of(action, new ArrayList<>(v.path()))
-        .inGroup(group.id(), group.coordinator().orElse(null)).withRoles(roles));
-  }
-
   /** A harvest of a household: its head, its mentor's head, its tree's expert, the owner. */
   private static void authorizeHarvest(Session s, ProgramRecord p, ParticipantRecord h) {
     String demo = h.demonstration() ? h.household() : h.mentor();
@@ -836,20 +814,16 @@ final class SupervisionService implements Supervision {
   }
 
   private static Versioned<ParticipantRecord> participant(Session s, String pid, String hid) {
-    return s.get(PARTICIPANT, ParticipantRecord.id(pid, hid)).orElseThrow(() -> {
-      s.require(MentorshipRecords.HOUSEHOLD, hid, "household");
-      return new RuleViolationException("registered-in-program",
-          "household " + hid + " is not registered in program " + pid);
-    });
+    return MentorshipService.requireParticipant(s, pid, hid);
   }
 
   private static ParticipantRecord demonstration(Session s, String pid, String hid) {
-    ParticipantRecord d = participant(s, pid, hid).value();
-    if (!d.demonstration()) {
-      throw new RuleViolationException("demonstration-household",
-          "household " + hid + " is no demonstration household of program " + pid);
-    }
-    return d;
+    return MentorshipService.requireDemonstration(s, pid, hid).value();
+  }
+
+  private static void authorize(Session s, Action action, ProgramRecord p, TreeRecord tree,
+      String headOf) {
+    MentorshipService.authorize(s, action, p, tree, headOf);
   }
 
   private static void requirePractice(ProgramRecord p, String field, String practice) {
