@@ -69,7 +69,7 @@ class MentorshipConcurrencyTest {
     int max = 5;
     Program p = w.grapes(ProgramPolicy.of(ProgramPolicy.MAX_LIMIT, 2, max));
     TreeId tree = m.addExpert(w.owner(), p.id(), w.professorA.id(), null).id();
-    for (int round = 1; round <= 50; round++) {
+    for (int round = 1; round <= 30; round++) {
       HouseholdId demo = w.households(p, "示範" + round + "-", 1).get(0);
       m.appoint(w.owner(), tree, demo, null);
       List<HouseholdId> growers = w.households(p, "種植" + round + "-", RACERS);
@@ -111,7 +111,7 @@ class MentorshipConcurrencyTest {
     List<HouseholdId> demos = w.households(p, "示範", 2);
     m.appoint(w.owner(), a, demos.get(0), null);
     m.appoint(w.owner(), b, demos.get(1), null);
-    for (int round = 1; round <= 50; round++) {
+    for (int round = 1; round <= 30; round++) {
       HouseholdId grower = w.households(p, "種植" + round + "-", 1).get(0);
       List<String> outcomes = race(2, i -> () -> outcome(() ->
           m.assign(Actor.household(demos.get(i)), p.id(), grower, demos.get(i), null)));
@@ -174,7 +174,7 @@ class MentorshipConcurrencyTest {
   @Timeout(120)
   void loweringMaxGrowersWhileAssigningNeverLeavesAHouseholdAboveTheFinalMaximum()
       throws Exception {
-    for (int round = 1; round <= 40; round++) {
+    for (int round = 1; round <= 25; round++) {
       Program p = w.grapes(ProgramPolicy.of(10, 1, 4));
       TreeId tree = m.addExpert(w.owner(), p.id(), w.professorA.id(), null).id();
       List<HouseholdId> hs = w.households(p, "戶", 6);
