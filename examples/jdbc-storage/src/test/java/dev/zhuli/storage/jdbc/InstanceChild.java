@@ -1,6 +1,5 @@
 package dev.zhuli.storage.jdbc;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zhuli.core.Actor;
 import dev.zhuli.core.ConcurrentUpdateException;
 import dev.zhuli.core.MemberId;
@@ -8,32 +7,36 @@ import dev.zhuli.core.OrderId;
 import dev.zhuli.core.RuleViolationException;
 import dev.zhuli.core.Zhuli;
 import dev.zhuli.core.order.Acceptance;
-import dev.zhuli.spi.storage.ClaimedMessage;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One application instance in a JVM of its own, for {@link MultiInstanceTest}: its own store,
- * pool and Zhuli; a squad member who tries to accept every order; and a {@link StandInRelay}.
- * It reports each acceptance and each delivery on standard output and stops by itself.
+ * pool and Zhuli, whose relay runs on background threads and reports each delivery through a
+ * {@link DeliveryLog}; a squad member who tries to accept every order; and mentorship commands
+ * on the test's program. It reports on standard output and stops by itself.
  *
- * <p>Arguments: a file of settings (key=value lines), the relay's owner name and the member's
- * id. Standard input names the orders to accept, {@code accept <order id>} a line, then
- * {@code end}.
+ * <p>Arguments: a file of settings (key=value lines), the relay's owner name, the member's id
+ * and the folder of delivery markers. Standard input, a command a line: {@code accept <order
+ * id>}; {@code mentor <seed> <count> <load>} (see {@link MentorshipLoad#line()}), run on two
+ * threads at once; then {@code end}.
  */
 final class InstanceChild {
-  static final String SUBSCRIBER = "audit";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The threads a child runs mentorship commands on. */
+  static final int MENTOR_THREADS = 2;
 
   private InstanceChild() {}
 
@@ -48,7 +51,7 @@ final class InstanceChild {
     PrintStream out = System.out;
     Thread watchdog = new Thread(() -> {
       try {
-        Thread.sleep(TimeUnit.SECONDS.toMillis(150));
+        Thread.sleep(TimeUnit.SECONDS.toMillis(90));
         Runtime.getRuntime().halt(2);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -56,59 +59,57 @@ final class InstanceChild {
     }, "watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
+    DeliveryLog log = new DeliveryLog(Path.of(args[3]), owner, line -> say(out, line));
+    ExecutorService mentors = Executors.newFixedThreadPool(MENTOR_THREADS);
     try (JdbcStorage store = JdbcStorage.open(settings);
-         Zhuli zhuli = Zhuli.builder().storage(store).subscriber(SUBSCRIBER, e -> { }).build()) {
-      out.println("ready");
-      out.flush();
+         Zhuli zhuli = Zhuli.builder().storage(store).notifier(log.notifier())
+             .subscriber(DeliveryLog.SUBSCRIBER, log.subscriber())
+             .relaySettings(DeliveryLog.settings(owner)).maxAttempts(10).build()) {
+      zhuli.relay().start();
+      say(out, "ready");
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
           StandardCharsets.UTF_8));
-      AtomicBoolean commandsRunning = new AtomicBoolean(true);
-      StandInRelay relay = new StandInRelay(owner, store, c -> report(out, c));
-      Thread relayThread = new Thread(() -> relay.drain(commandsRunning::get), owner);
-      relayThread.start();
-      // The test names each order when every instance is to try it, so that they race.
       for (String line = in.readLine(); line != null && !line.equals("end");
           line = in.readLine()) {
-        String order = line.substring("accept ".length());
-        String outcome;
-        try {
-          zhuli.orders().accept(Actor.member(member), OrderId.of(order),
-              new Acceptance.Builder().lead(member).build());
-          outcome = "ok";
-        } catch (RuleViolationException | ConcurrentUpdateException e) {
-          outcome = e.getClass().getSimpleName();
-        }
-        synchronized (out) {
-          out.println("accept " + order + " " + outcome);
-          out.flush();
+        String[] words = line.split(" ");
+        if (words[0].equals("accept")) {
+          say(out, "accept " + words[1] + " " + accept(zhuli, member, words[1]));
+        } else if (words[0].equals("mentor")) {
+          long seed = Long.parseLong(words[1]);
+          int count = Integer.parseInt(words[2]);
+          MentorshipLoad load = MentorshipLoad.parse(words, 3);
+          List<Future<Map<String, Integer>>> runs = new ArrayList<>();
+          for (int t = 0; t < MENTOR_THREADS; t++) {
+            long s = seed + t;
+            runs.add(mentors.submit(() -> load.run(zhuli.mentorship(), s, count)));
+          }
+          Map<String, Integer> outcomes = new TreeMap<>();
+          for (Future<Map<String, Integer>> f : runs) {
+            f.get(60, TimeUnit.SECONDS).forEach((k, v) -> outcomes.merge(k, v, Integer::sum));
+          }
+          StringBuilder answer = new StringBuilder("mentor");
+          outcomes.forEach((k, v) -> answer.append(' ').append(k).append('=').append(v));
+          say(out, answer.toString());
         }
       }
-      commandsRunning.set(false);
-      relayThread.join(TimeUnit.SECONDS.toMillis(100));
-      synchronized (out) {
-        out.println("stale " + relay.staleRefused());
-        out.println("done");
-        out.flush();
-      }
+    } finally {
+      mentors.shutdownNow();
+    }
+    // Zhuli's close has stopped the relay and handed back anything it still held.
+    say(out, "done");
+  }
+
+  private static String accept(Zhuli zhuli, MemberId member, String order) {
+    try {
+      zhuli.orders().accept(Actor.member(member), OrderId.of(order),
+          new Acceptance.Builder().lead(member).build());
+      return "ok";
+    } catch (RuleViolationException | ConcurrentUpdateException e) {
+      return e.getClass().getSimpleName();
     }
   }
 
-  /** One delivery: message id, destination, aggregate key, and the event's version (or 0). */
-  static String delivery(ClaimedMessage c) {
-    long version = 0;
-    if (c.message().destination().equals("subscriber:" + SUBSCRIBER)) {
-      try {
-        version = JSON.readTree(c.message().payload()).get("version").asLong();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return "delivered " + c.message().id() + " " + c.message().destination() + " "
-        + c.message().aggregateKey() + " " + version;
-  }
-
-  private static void report(PrintStream out, ClaimedMessage c) {
-    String line = delivery(c);
+  private static void say(PrintStream out, String line) {
     synchronized (out) {
       out.println(line);
       out.flush();
