@@ -156,9 +156,9 @@ public final class Compare {
     line("Growth: microseconds per lifecycle (four commands) and per first page of 50 of a"
         + " squad's open work, with N orders stored beforehand; median of iterations.");
     line("");
-    line("| database | operation | " + String.join(" | ", sizeHeads(true)) + " | largest /"
+    line("| database | operation | " + String.join(" | ", sizeHeads()) + " | largest /"
         + " smallest | target | met |");
-    line("|---|---|" + "---:|".repeat(sizeHeads(true).size()) + "---:|---|---|");
+    line("|---|---|" + "---:|".repeat(sizeHeads().size()) + "---:|---|---|");
     for (Database db : List.of(Database.MEMORY, Database.H2)) {
       List<Integer> sizes = sizes(db);
       for (String op : List.of("lifecycle", "openWorkPage")) {
@@ -227,7 +227,7 @@ public final class Compare {
         + " service-level statistics queries, relay delivery, and the Flowable baseline.");
   }
 
-  private List<String> sizeHeads(boolean all) {
+  private List<String> sizeHeads() {
     List<String> heads = new ArrayList<>();
     for (int size : sizes(Database.MEMORY)) {
       heads.add("10^" + (int) Math.log10(size));

@@ -53,6 +53,15 @@ public class OrderLifecycle {
   }
 
   /**
+   * The orders of the Zhuli under test, to check what a lifecycle left.
+   *
+   * @return the orders
+   */
+  public dev.zhuli.core.order.Orders orders() {
+    return store.zhuli().orders();
+  }
+
+  /**
    * One lifecycle.
    *
    * @return the closed order
