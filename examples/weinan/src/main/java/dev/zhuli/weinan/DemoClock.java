@@ -1,0 +1,46 @@
+package dev.zhuli.weinan;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The demo's clock: it stands still until the story moves it forward, so that times to accept
+ * and to resolve are the story's own and every run reports the same figures.
+ */
+final class DemoClock extends Clock {
+  private Instant now;
+
+  DemoClock(Instant start) {
+    this.now = start;
+  }
+
+  /** Moves the clock forward. */
+  synchronized void advance(Duration step) {
+    now = now.plus(step);
+  }
+
+  /** Sets the clock to a later instant; an earlier one leaves it where it is. */
+  synchronized void moveTo(Instant later) {
+    if (later.isAfter(now)) {
+      now = later;
+    }
+  }
+
+  @Override
+  public synchronized Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    throw new UnsupportedOperationException("the demo clock runs in UTC");
+  }
+}

@@ -1,0 +1,129 @@
+package dev.zhuli.weinan;
+
+import dev.zhuli.core.Zhuli;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The Weinan demo: tells the source article's story through Zhuli (Weinan's 11 county-level
+ * divisions and their help groups, the article's orders, the Nangou spider-web program and its
+ * season), stores it in an embedded H2 file by default, and prints what happened. Running it
+ * twice on the same database replays the story instead of adding a second one.
+ *
+ * <p>Run {@code java -jar zhuli-weinan.jar --help} for the options. Bad options exit with 2.
+ */
+@Command(name = "zhuli-weinan", mixinStandardHelpOptions = true, version = "zhuli-weinan 0.1.0",
+    sortOptions = false,
+    description = "Tells the story of Weinan's Red Assistance Groups through Zhuli and reports"
+        + " the year: orders per county and squad, the Nangou mentorship tree, yields and"
+        + " bonuses.")
+public final class WeinanDemo implements Callable<Integer> {
+
+  /** Where the story is stored: exactly one of these, or the default H2 file. */
+  static final class Store {
+    @Option(names = "--memory", description = "Keep everything in memory; write no database.")
+    boolean memory;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL",
+        description = "A JDBC URL to store the story in, e.g."
+            + " jdbc:postgresql://localhost/zhuli (user and password in the URL).")
+    String jdbcUrl;
+
+    @Option(names = "--db", paramLabel = "PATH",
+        description = "The embedded H2 database file (without .mv.db)."
+            + " Default: ${DEFAULT-VALUE}.")
+    Path db;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Store store = new Store();
+
+  @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh-Hant",
+      description = "Language of the report's labels: zh-Hant, zh-Hans or en."
+          + " Default: ${DEFAULT-VALUE}.")
+  String lang;
+
+  private final PrintWriter out;
+
+  /** The demo writing to standard output. */
+  public WeinanDemo() {
+    this(new PrintWriter(System.out, true));
+  }
+
+  WeinanDemo(PrintWriter out) {
+    this.out = out;
+  }
+
+  /** The default H2 file. */
+  static final Path DEFAULT_DB = Path.of("weinan-demo", "weinan");
+
+  /**
+   * Runs the demo.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs the demo with the given streams, returning the exit code. */
+  static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new WeinanDemo(out));
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
+  }
+
+  /** What a run made: the figures and the report's text. */
+  record Outcome(Figures figures, String text) {}
+
+  @Override
+  public Integer call() throws Exception {
+    Labels labels = Labels.of(lang);
+    if (labels == null) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "Invalid value for option '--lang': '" + lang + "' (use zh-Hant, zh-Hans or en)");
+    }
+    Outcome o = runStory(labels);
+    out.print(o.text());
+    out.flush();
+    return 0;
+  }
+
+  Outcome runStory(Labels labels) throws Exception {
+    DemoClock clock = new DemoClock(Scenario.START);
+    Zhuli.Builder b = Zhuli.builder().clock(clock);
+    String where;
+    if (store != null && store.memory) {
+      where = "memory";
+    } else {
+      Map<String, String> settings = new HashMap<>();
+      if (store != null && store.jdbcUrl != null) {
+        settings.put("url", store.jdbcUrl);
+        where = store.jdbcUrl;
+      } else {
+        Path db = (store == null || store.db == null ? DEFAULT_DB : store.db).toAbsolutePath();
+        Files.createDirectories(db.getParent());
+        settings.put("url", "jdbc:h2:file:" + db);
+        where = db + ".mv.db";
+      }
+      settings.put("migrate", "true");
+      b.storage("jdbc", settings);
+    }
+    out.println("Zhuli Weinan demo: storing the story in " + where);
+    out.flush();
+    try (Zhuli zhuli = b.build()) {
+      Scenario.Story story = new Scenario(zhuli, clock).tell();
+      Figures f = Figures.of(zhuli, story);
+      return new Outcome(f, new TextReport(labels).render(f));
+    }
+  }
+}
