@@ -7,7 +7,11 @@ import dev.zhuli.core.mentorship.ComplianceReport;
 import dev.zhuli.core.mentorship.DisparityReport;
 import dev.zhuli.core.mentorship.HarvestRecord;
 import dev.zhuli.core.mentorship.MentorshipTree;
+import dev.zhuli.core.PageRequest;
+import dev.zhuli.core.ResultPage;
+import dev.zhuli.core.SquadId;
 import dev.zhuli.core.order.InTimeFigures;
+import dev.zhuli.core.order.Order;
 import dev.zhuli.core.order.OrderStatistics;
 import dev.zhuli.core.order.OrderStatus;
 import dev.zhuli.core.roster.Squad;
@@ -33,11 +37,13 @@ import java.util.Map;
  * @param disparity the season's disparity report
  * @param bonuses the year-end bonus round
  * @param growerYield each grower's yield per mu in the season
+ * @param orders every order of every group, as it stands now
+ * @param kinds the kind of every squad
  * @param story what the scenario made
  */
 record Figures(List<Row> rows, Totals totals, MentorshipTree tree, ComplianceReport compliance,
     DisparityReport disparity, BonusRound bonuses, Map<HouseholdId, Double> growerYield,
-    Scenario.Story story) {
+    List<Order> orders, Map<SquadId, SquadKind> kinds, Scenario.Story story) {
 
   /** The year the reports cover. */
   static final Instant FROM = Instant.parse(Scenario.YEAR + "-01-01T00:00:00Z");
@@ -76,7 +82,21 @@ record Figures(List<Row> rows, Totals totals, MentorshipTree tree, ComplianceRep
     long trained = 0;
     BigDecimal money = BigDecimal.ZERO;
     Map<OrderStatus, Integer> byStatus = new EnumMap<>(OrderStatus.class);
+    List<Order> orders = new ArrayList<>();
+    Map<SquadId, SquadKind> kinds = new LinkedHashMap<>();
     for (Scenario.County c : story.counties()) {
+      c.squads().forEach((k, sq) -> kinds.put(sq.id(), k));
+      for (OrderStatus status : OrderStatus.values()) {
+        PageRequest page = PageRequest.first(200);
+        while (true) {
+          ResultPage<Order> r = zhuli.orders().withStatus(c.group().id(), status, page);
+          orders.addAll(r.items());
+          if (r.nextCursor().isEmpty()) {
+            break;
+          }
+          page = page.after(r.nextCursor().get());
+        }
+      }
       OrderStatistics s = zhuli.orders().statisticsOf(c.group().id(), FROM, TO);
       InTimeFigures t = zhuli.orders().inTime(c.group().id(), FROM, TO);
       rows.add(new Row(c.name(), null, null, s, t));
@@ -113,6 +133,6 @@ record Figures(List<Row> rows, Totals totals, MentorshipTree tree, ComplianceRep
     sums.forEach((k, v) -> growerYield.put(k, v[0] / v[1]));
     MentorshipTree tree = zhuli.mentorship().tree(story.tree().id()).orElseThrow();
     return new Figures(rows, new Totals(placed, byStatus, money, trained, resolved, inTime), tree,
-        compliance, disparity, bonuses, growerYield, story);
+        compliance, disparity, bonuses, growerYield, orders, kinds, story);
   }
 }

@@ -91,6 +91,17 @@ enum Labels {
         "Yield per mu of growers, by demonstration household");
   }
 
+  static {
+    put("status.PLACED", "待派單", "待派单", "placed");
+    put("status.DISPATCHED", "已派單", "已派单", "dispatched");
+    put("status.RETURNED", "已退單", "已退单", "returned");
+    put("status.ACCEPTED", "已接單", "已接单", "accepted");
+    put("status.IN_PROGRESS", "辦理中", "办理中", "in progress");
+    put("status.RESOLVED", "已辦結", "已办结", "resolved");
+    put("status.CLOSED", "已評單", "已评单", "closed");
+    put("status.CANCELLED", "已撤銷", "已撤销", "cancelled");
+  }
+
   @Override
   public String toString() {
     return tag.toLowerCase(Locale.ROOT);

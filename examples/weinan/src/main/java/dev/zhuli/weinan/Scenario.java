@@ -294,10 +294,10 @@ final class Scenario {
         "村集體想辦社區工廠，帶動群眾增收，請頭雁組指導", OrderCategory.LEADERSHIP);
     o = dispatchAndAccept("beishun", heyang, o, SquadKind.LEAD_GEESE, Duration.ofHours(3),
         Duration.ofHours(20), List.of());
-    o = activity("beishun-1", heyang, SquadKind.LEAD_GEESE, o, Duration.ofDays(6),
+    o = activity("beishun-1", heyang, SquadKind.LEAD_GEESE, o, Duration.ofDays(4),
         new NewActivity.Builder().kind(ActivityKind.TRAINING).summary("村幹部共富機制培訓")
             .topic("村集體經濟與社區工廠").headCount(CADRES_TRAINED));
-    o = resolve("beishun", heyang, SquadKind.LEAD_GEESE, o, Duration.ofDays(12),
+    o = resolve("beishun", heyang, SquadKind.LEAD_GEESE, o, Duration.ofDays(6),
         new Resolution.Builder().report("社區服裝廠擴大到50名工人，月工資3000元")
             .putOutcome("workers", BigDecimal.valueOf(FACTORY_WORKERS))
             .putOutcome("monthlyWage", BigDecimal.valueOf(FACTORY_WAGE)));
@@ -364,14 +364,14 @@ final class Scenario {
         "新池鎮葡萄種植戶畝收入有的五六萬元，有的不到兩萬元，請查原因", OrderCategory.INDUSTRY);
     o = dispatchAndAccept("xinchi", heyang, o, SquadKind.INDUSTRY, Duration.ofHours(4),
         Duration.ofHours(22), List.of(heyang.leaders().get(SquadKind.TRAINING).id()));
-    o = activity("xinchi-1", heyang, SquadKind.INDUSTRY, o, Duration.ofDays(5),
+    o = activity("xinchi-1", heyang, SquadKind.INDUSTRY, o, Duration.ofDays(3),
         new NewActivity.Builder().kind(ActivityKind.VISIT)
             .summary("入戶調研：差距在執行，不在技術和品種"));
-    o = activity("xinchi-2", heyang, SquadKind.INDUSTRY, o, Duration.ofDays(3),
+    o = activity("xinchi-2", heyang, SquadKind.INDUSTRY, o, Duration.ofDays(2),
         new NewActivity.Builder().kind(ActivityKind.TRAINING)
             .summary("綠色防控「三位一體」技術培訓").topic("病害預防、蟲害防治、營養管理")
             .headCount(36));
-    o = resolve("xinchi", heyang, SquadKind.INDUSTRY, o, Duration.ofDays(6),
+    o = resolve("xinchi", heyang, SquadKind.INDUSTRY, o, Duration.ofDays(4),
         new Resolution.Builder().report("選定南溝社區為試點，推行蛛網式管理")
             .putOutcome("pilotVillages", BigDecimal.ONE));
     return rate("xinchi", cadre, o, Duration.ofDays(2), 4, "找到了原因，看明年效果");

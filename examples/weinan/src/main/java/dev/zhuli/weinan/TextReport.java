@@ -7,6 +7,7 @@ import dev.zhuli.core.mentorship.DemoHousehold;
 import dev.zhuli.core.mentorship.Distribution;
 import dev.zhuli.core.mentorship.HouseholdFigures;
 import dev.zhuli.core.order.OrderStatistics;
+import dev.zhuli.core.order.OrderStatus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +35,8 @@ final class TextReport {
           l.get("resolve"), span(s.medianTimeToResolve(), s.p90TimeToResolve()),
           l.get("inTime"), share(r.inTime().inTimeShare(), r.inTime().resolvedInTime(),
               r.inTime().resolved()),
-          l.get("rating"), s.meanRating().map(m -> String.format("%.1f %s", m, s.ratings()))
-              .orElse("-"),
+          l.get("rating"), s.meanRating().map(m -> String.format("%.1f (%s)", m,
+              stars(s.ratings()))).orElse("-"),
           l.get("money"), s.moneyMobilised().toPlainString(), l.get("trained"), s.trained()));
     }
     Figures.Totals t = f.totals();
@@ -92,12 +93,19 @@ final class TextReport {
     return out.toString();
   }
 
-  private static String statuses(Map<?, Integer> byStatus) {
-    return byStatus.entrySet().stream().filter(e -> e.getValue() > 0)
-        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ", "[", "]"));
+  String statuses(Map<OrderStatus, Integer> byStatus) {
+    String s = byStatus.entrySet().stream().filter(e -> e.getValue() > 0)
+        .map(e -> l.get("status." + e.getKey().name()) + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+    return s.isEmpty() ? "-" : s;
   }
 
-  private String span(Optional<Duration> median, Optional<Duration> p90) {
+  static String stars(Map<Integer, Integer> ratings) {
+    return ratings.entrySet().stream().filter(e -> e.getValue() > 0)
+        .map(e -> e.getValue() + "×" + e.getKey() + "★").collect(Collectors.joining(" "));
+  }
+
+  String span(Optional<Duration> median, Optional<Duration> p90) {
     return duration(median) + "/" + duration(p90);
   }
 
@@ -110,7 +118,7 @@ final class TextReport {
         : String.format("%.1f%s", hours / 24.0, l.get("days"));
   }
 
-  private static String share(OptionalDouble share, int inTime, int resolved) {
+  static String share(OptionalDouble share, int inTime, int resolved) {
     return share.isPresent() ? String.format("%.0f%% (%d/%d)", 100 * share.getAsDouble(),
         inTime, resolved) : "-";
   }

@@ -2,6 +2,7 @@ package dev.zhuli.weinan;
 
 import dev.zhuli.core.Zhuli;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ public final class WeinanDemo implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH",
         description = "The embedded H2 database file (without .mv.db)."
-            + " Default: ${DEFAULT-VALUE}.")
+            + " Default: weinan-demo/weinan in the current directory.")
     Path db;
   }
 
@@ -50,6 +51,11 @@ public final class WeinanDemo implements Callable<Integer> {
       description = "Language of the report's labels: zh-Hant, zh-Hans or en."
           + " Default: ${DEFAULT-VALUE}.")
   String lang;
+
+  @Option(names = "--html", paramLabel = "PATH",
+      description = "Where to write the HTML report. Default: report.html next to the H2"
+          + " database; with --memory, none unless this option is given.")
+  Path html;
 
   private final PrintWriter out;
 
@@ -82,8 +88,15 @@ public final class WeinanDemo implements Callable<Integer> {
     return cl.execute(args);
   }
 
-  /** What a run made: the figures and the report's text. */
-  record Outcome(Figures figures, String text) {}
+  /**
+   * What a run made.
+   *
+   * @param figures the figures
+   * @param text the terminal report
+   * @param html the HTML report
+   * @param htmlPath where the HTML report was written, or null
+   */
+  record Outcome(Figures figures, String text, String html, Path htmlPath) {}
 
   @Override
   public Integer call() throws Exception {
@@ -94,6 +107,9 @@ public final class WeinanDemo implements Callable<Integer> {
     }
     Outcome o = runStory(labels);
     out.print(o.text());
+    out.println();
+    out.println(o.htmlPath() == null ? "HTML report: not written (give --html PATH)"
+        : "HTML report: " + o.htmlPath());
     out.flush();
     return 0;
   }
@@ -102,6 +118,7 @@ public final class WeinanDemo implements Callable<Integer> {
     DemoClock clock = new DemoClock(Scenario.START);
     Zhuli.Builder b = Zhuli.builder().clock(clock);
     String where;
+    Path htmlPath = html;
     if (store != null && store.memory) {
       where = "memory";
     } else {
@@ -114,16 +131,31 @@ public final class WeinanDemo implements Callable<Integer> {
         Files.createDirectories(db.getParent());
         settings.put("url", "jdbc:h2:file:" + db);
         where = db + ".mv.db";
+        if (htmlPath == null) {
+          htmlPath = db.resolveSibling("report.html");
+        }
       }
       settings.put("migrate", "true");
       b.storage("jdbc", settings);
     }
     out.println("Zhuli Weinan demo: storing the story in " + where);
     out.flush();
+    if (htmlPath == null && store != null && store.jdbcUrl != null) {
+      htmlPath = Path.of("weinan-report.html");
+    }
+    Figures f;
     try (Zhuli zhuli = b.build()) {
       Scenario.Story story = new Scenario(zhuli, clock).tell();
-      Figures f = Figures.of(zhuli, story);
-      return new Outcome(f, new TextReport(labels).render(f));
+      f = Figures.of(zhuli, story);
     }
+    String page = new HtmlReport(labels).render(f);
+    if (htmlPath != null) {
+      htmlPath = htmlPath.toAbsolutePath();
+      if (htmlPath.getParent() != null) {
+        Files.createDirectories(htmlPath.getParent());
+      }
+      Files.writeString(htmlPath, page, StandardCharsets.UTF_8);
+    }
+    return new Outcome(f, new TextReport(labels).render(f), page, htmlPath);
   }
 }
