@@ -48,9 +48,23 @@ public final class WeinanDemo implements Callable<Integer> {
   Store store = new Store();
 
   @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh-Hant",
+      converter = LangConverter.class,
       description = "Language of the report's labels: zh-Hant, zh-Hans or en."
           + " Default: ${DEFAULT-VALUE}.")
-  String lang;
+  Labels lang;
+
+  /** Reads {@code --lang}, refusing languages the demo does not speak. */
+  static final class LangConverter implements CommandLine.ITypeConverter<Labels> {
+    @Override
+    public Labels convert(String value) {
+      Labels l = Labels.of(value);
+      if (l == null) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not zh-Hant, zh-Hans or en");
+      }
+      return l;
+    }
+  }
 
   @Option(names = "--html", paramLabel = "PATH",
       description = "Where to write the HTML report. Default: report.html next to the H2"
@@ -100,12 +114,7 @@ public final class WeinanDemo implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Labels labels = Labels.of(lang);
-    if (labels == null) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
-          "Invalid value for option '--lang': '" + lang + "' (use zh-Hant, zh-Hans or en)");
-    }
-    Outcome o = runStory(labels);
+    Outcome o = runStory(lang);
     out.print(o.text());
     out.println();
     out.println(o.htmlPath() == null ? "HTML report: not written (give --html PATH)"
