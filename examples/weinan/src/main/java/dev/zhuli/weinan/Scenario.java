@@ -11,6 +11,7 @@ import dev.zhuli.core.mentorship.NewHarvest;
 import dev.zhuli.core.mentorship.NewHousehold;
 import dev.zhuli.core.mentorship.NewInspection;
 import dev.zhuli.core.mentorship.NewProgram;
+import dev.zhuli.core.mentorship.NewVisit;
 import dev.zhuli.core.mentorship.NewPromotion;
 import dev.zhuli.core.mentorship.Practice;
 import dev.zhuli.core.mentorship.Program;
@@ -423,8 +424,22 @@ final class Scenario {
         grower++;
       }
     }
-    // the season: inspections on the plan's weeks, then the harvest; execution drives the yield
+    // the season: the professor visits every demonstration household in each practice's week
     clock.moveTo(Instant.parse("2025-09-15T01:00:00Z"));
+    List<dev.zhuli.core.mentorship.DemoHousehold> appointed = m.tree(tree.id()).orElseThrow()
+        .households();
+    for (Practice practice : p.plan()) {
+      LocalDate week = LocalDate.of(YEAR, 1, 6)
+          .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, practice.fromWeek());
+      for (int d = 0; d < appointed.size(); d++) {
+        sv.recordVisit(expert, p.id(), new NewVisit.Builder()
+            .household(appointed.get(d).household()).date(week.plusDays(d % 5))
+            .addPractices(practice.name()).notes("手把手示範：" + practice.name())
+            .requestKey(key("visit-" + practice.fromWeek() + "-" + d)).build());
+      }
+    }
+    // then the demonstration households inspect their growers on the plan's weeks, and the
+    // harvest follows; execution drives the yield
     int g = 0;
     for (Map.Entry<HouseholdId, HouseholdId> e : mentorOf.entrySet()) {
       Actor demo = Actor.household(e.getValue());

@@ -71,6 +71,39 @@ public final class WeinanDemo implements Callable<Integer> {
           + " database; with --memory, none unless this option is given.")
   Path html;
 
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  int villages;
+  int orders;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "2025",
+      description = "Seed of the generated year: the same seed makes the same year, and a rerun"
+          + " with it replays. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--villages", paramLabel = "N", defaultValue = "0",
+      description = "Generate N more villages (0 to 100000), spread over the counties."
+          + " Default: ${DEFAULT-VALUE}.")
+  void villages(int n) {
+    villages = bounded("--villages", n, 100_000);
+  }
+
+  @Option(names = "--orders", paramLabel = "M", defaultValue = "0",
+      description = "Generate M orders (0 to 1000000) placed by those villages through 2025,"
+          + " with a progress bar on the terminal. Needs --villages. Default: ${DEFAULT-VALUE}.")
+  void orders(int m) {
+    orders = bounded("--orders", m, 1_000_000);
+  }
+
+  private int bounded(String option, int value, int max) {
+    if (value < 0 || value > max) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '"
+          + option + "': " + value + " is not between 0 and " + max);
+    }
+    return value;
+  }
+
   private final PrintWriter out;
 
   /** The demo writing to standard output. */
@@ -114,6 +147,10 @@ public final class WeinanDemo implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (orders > 0 && villages == 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--orders needs --villages: generated orders are placed by generated villages");
+    }
     Outcome o = runStory(lang);
     out.print(o.text());
     out.println();
@@ -155,6 +192,12 @@ public final class WeinanDemo implements Callable<Integer> {
     Figures f;
     try (Zhuli zhuli = b.build()) {
       Scenario.Story story = new Scenario(zhuli, clock).tell();
+      if (villages > 0) {
+        GeneratedYear year = new GeneratedYear(zhuli, clock, seed);
+        Progress bar = new Progress(year.steps(villages, orders));
+        year.run(story.counties(), villages, orders, bar);
+        bar.finish();
+      }
       f = Figures.of(zhuli, story);
     }
     String page = new HtmlReport(labels).render(f);

@@ -114,9 +114,23 @@ class WeinanDemoTest {
   }
 
   @Test
+  void aGeneratedYearAddsItsOrdersAndFollowsTheSeed() throws Exception {
+    WeinanDemo.Outcome o = run("--memory", "--villages", "6", "--orders", "40", "--seed", "7");
+    Figures f = o.figures();
+    assertThat(f.totals().placed()).isEqualTo(5 + 40);
+    assertThat(f.orders()).hasSize(45);
+    assertThat(f.totals().byStatus().values().stream().mapToInt(i -> i).sum()).isEqualTo(45);
+    assertThat(f.totals().money()).isGreaterThan(Scenario.DATANG_PROJECT);
+    assertThat(f.tree().households()).hasSize(10);
+    WeinanDemo.Outcome again = run("--memory", "--villages", "6", "--orders", "40", "--seed",
+        "7");
+    assertThat(again.text()).as("deterministic per seed").isEqualTo(o.text());
+  }
+
+  @Test
   void badOptionsExitWithTwoAndAClearMessage() {
     for (String[] args : new String[][] {{"--lang", "fr"}, {"--bogus"},
-        {"--memory", "--db", "x"}, {"--memory", "--jdbc-url", "jdbc:h2:mem:x"}}) {
+        {"--memory", "--db", "x"}, {"--memory", "--jdbc-url", "jdbc:h2:mem:x"}, {"--orders", "5"}, {"--villages", "-1"}}) {
       StringWriter err = new StringWriter();
       int code = WeinanDemo.run(new PrintWriter(new StringWriter()), new PrintWriter(err), args);
       assertThat(code).as(String.join(" ", args)).isEqualTo(2);
