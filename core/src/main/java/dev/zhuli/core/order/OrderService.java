@@ -58,6 +58,8 @@ final class OrderService implements Orders {
   static final int MAX_FIGURES = 20;
   private static final String NO_DATE = "9999-12-31";
   private static final String SWEEP = "sweep";
+  /** Open orders by village and category: what a new order may duplicate. */
+  private static final String OPEN_KIND = "openKind";
   private static final Set<OrderStatus> WORK =
       EnumSet.of(OrderStatus.DISPATCHED, OrderStatus.ACCEPTED, OrderStatus.IN_PROGRESS);
 
@@ -305,14 +307,18 @@ final class OrderService implements Orders {
         }));
   }
 
-  /** The most similar open order of the village and category, if similar enough. */
+  /**
+   * The most similar open order of the village and category, if similar enough. Reads only the
+   * open orders of that village and category (index {@code openKind}), never the village's whole
+   * history.
+   */
   private String possibleDuplicate(Session s, String village, String category, String title) {
     String best = null;
     double bestScore = 0;
+    String key = village + "|" + category;
     PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
     while (true) {
-      ResultPage<Versioned<OrderRecord>> found =
-          s.find(ORDER, "village", village + "|", village + "|~", page);
+      ResultPage<Versioned<OrderRecord>> found = s.find(ORDER, OPEN_KIND, key, key, page);
       for (Versioned<OrderRecord> v : found.items()) {
         OrderRecord o = v.value();
         if (!o.category().equals(category) || !OrderStatus.valueOf(o.status()).isOpen()) {
@@ -1021,6 +1027,9 @@ final class OrderService implements Orders {
     }
     if (o.open() && status == OrderStatus.DISPATCHED) {
       index.add(IndexEntry.of("claimable", o.group() + placed));
+    }
+    if (status.isOpen()) {
+      index.add(IndexEntry.of(OPEN_KIND, o.village() + "|" + o.category()));
     }
     StageRecord running = o.runningStage();
     Instant next = Deadlines.nextAlert(running);
