@@ -49,10 +49,13 @@ final class InstanceChild {
     String owner = args[1];
     MemberId member = MemberId.of(args[2]);
     PrintStream out = System.out;
+    // A child that is not done within 90 s halts, so a stuck child never outlives the test.
+    java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
     Thread watchdog = new Thread(() -> {
       try {
-        Thread.sleep(TimeUnit.SECONDS.toMillis(90));
-        Runtime.getRuntime().halt(2);
+        if (!finished.await(90, TimeUnit.SECONDS)) {
+          Runtime.getRuntime().halt(2);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -97,6 +100,7 @@ final class InstanceChild {
     }
     // Zhuli's close has stopped the relay and handed back anything it still held.
     say(out, "done");
+    finished.countDown();
   }
 
   private static String accept(Zhuli zhuli, MemberId member, String order) {
