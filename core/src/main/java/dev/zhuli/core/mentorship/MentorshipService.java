@@ -387,8 +387,8 @@ final class MentorshipService implements Mentorship {
           }
           Versioned<ParticipantRecord> to = target == null ? null
               : requireDemonstration(s, p.id(), target);
+          ProgramRecord now = policyAfterGuard(s, p);
           if (target != null && !growers.isEmpty()) {
-            ProgramRecord now = policyAfterGuard(s, p);
             int after = to.value().growers().size() + growers.size();
             if (after > now.maxGrowers()) {
               throw new RuleViolationException("household-full",
@@ -412,9 +412,9 @@ final class MentorshipService implements Mentorship {
             s.emit("mentorship.growers.moved", "participant", grown.id(), v, grown);
             TreeRecord targetTree = s.require(TREE, grown.tree(), "tree").value();
             s.notify("mentorship.grower_moved", List.of(target, hid), "mentorship.grower_moved",
-                parameters(p, target, joined.size(), p.maxGrowers()), "participant",
+                parameters(now, target, joined.size(), now.maxGrowers()), "participant",
                 grown.id());
-            staffingNotices(s, p, targetTree.expert(), grown.household(),
+            staffingNotices(s, now, targetTree.expert(), grown.household(),
                 to.value().growers().size(), joined.size());
           }
           List<String> households = new ArrayList<>(t.households());
@@ -430,8 +430,8 @@ final class MentorshipService implements Mentorship {
               participantIndex(plain));
           s.emit("mentorship.household.removed", "participant", plain.id(), v, plain);
           s.emit("mentorship.tree.changed", "tree", tid, treeVersion, shrunk);
-          return new TreeStamp(shrunk, treeVersion, demosOf(s, shrunk), p.minGrowers(),
-              p.maxGrowers());
+          return new TreeStamp(shrunk, treeVersion, demosOf(s, shrunk), now.minGrowers(),
+              now.maxGrowers());
         }).view();
   }
 
@@ -492,8 +492,9 @@ final class MentorshipService implements Mentorship {
           }
           Versioned<ParticipantRecord> target = requireDemonstration(s, pid, did);
           TreeRecord targetTree = s.require(TREE, target.value().tree(), "tree").value();
-          leave(s, p, sourceTree, source, gid);
-          return join(s, p, targetTree, target, g, from, why);
+          ProgramRecord now = policyAfterGuard(s, p);
+          leave(s, now, sourceTree, source, gid);
+          return join(s, now, targetTree, target, g, from, why);
         }).view();
   }
 
@@ -515,12 +516,13 @@ final class MentorshipService implements Mentorship {
           Versioned<ParticipantRecord> source = requireDemonstration(s, pid, from);
           TreeRecord t = s.require(TREE, source.value().tree(), "tree").value();
           authorize(s, Action.ASSIGN_GROWER, p, t, from);
-          ParticipantRecord left = leave(s, p, t, source, gid);
+          ProgramRecord now = policyAfterGuard(s, p);
+          ParticipantRecord left = leave(s, now, t, source, gid);
           ParticipantRecord alone = withMentor(s, g.value(), null,
               append(g.value().history(), s, from, null, why));
           long v = s.put(PARTICIPANT, alone.id(), alone, g.version(), participantIndex(alone));
           s.emit("mentorship.grower.unassigned", "participant", alone.id(), v, alone);
-          return new DemoStamp(left, p.minGrowers(), p.maxGrowers());
+          return new DemoStamp(left, now.minGrowers(), now.maxGrowers());
         }).view();
   }
 
@@ -566,7 +568,11 @@ final class MentorshipService implements Mentorship {
     return s.require(PROGRAM, read.id(), "program").value();
   }
 
-  /** The grower leaves its demonstration household: that record written, with the notices. */
+  /**
+   * The grower leaves its demonstration household: that record written, with the notices. The
+   * program {@code p} must be read after {@code demo} ({@link #policyAfterGuard}), or the
+   * notices would judge the household by a policy that has changed since.
+   */
   private static ParticipantRecord leave(Session s, ProgramRecord p, TreeRecord t,
       Versioned<ParticipantRecord> demo, String grower) {
     ParticipantRecord d = demo.value();

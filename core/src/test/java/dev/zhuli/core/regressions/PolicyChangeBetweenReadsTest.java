@@ -26,6 +26,7 @@ import dev.zhuli.core.roster.Roster;
 import dev.zhuli.core.roster.Village;
 import dev.zhuli.core.store.InMemoryStorage;
 import dev.zhuli.spi.storage.Capability;
+import dev.zhuli.spi.storage.ClaimedMessage;
 import dev.zhuli.spi.storage.FindRequest;
 import dev.zhuli.spi.storage.OutboxMessage;
 import dev.zhuli.spi.storage.Outbox;
@@ -35,6 +36,8 @@ import dev.zhuli.spi.storage.StoredRecord;
 import dev.zhuli.spi.storage.Transaction;
 import dev.zhuli.spi.storage.UnitOfWork;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +54,7 @@ import org.junit.jupiter.api.Timeout;
  * committed between the two reads had already rewritten the household, so the assignment saw
  * the new household version, judged it by the old maximum, and committed without a conflict:
  * the household ended above the new maximum. The policy is now read again after the household.
- * This test stops the assignment right after its first read of the program, deterministically.
+ * Each test stops the command right after its first read of the program, deterministically.
  */
 class PolicyChangeBetweenReadsTest {
 
@@ -60,6 +63,61 @@ class PolicyChangeBetweenReadsTest {
   void anAssignmentIsJudgedByThePolicyThatCommittedBeforeItsHouseholdRead() throws Exception {
     PausingStorage storage = new PausingStorage(InMemoryStorage.create());
     try (Zhuli zhuli = Zhuli.builder().storage(storage).build()) {
+      Nangou w = Nangou.seed(zhuli);
+      CompletableFuture<String> assign = CompletableFuture.supplyAsync(() -> {
+        storage.victim = Thread.currentThread();
+        try {
+          w.m.assign(w.owner, w.program.id(), w.households.get(3), w.demo, null);
+          return "ok";
+        } catch (RuleViolationException e) {
+          return e.rule();
+        }
+      });
+      assertThat(storage.paused.await(10, TimeUnit.SECONDS)).as("the assignment paused").isTrue();
+      w.m.changePolicy(w.owner, w.program.id(), ProgramPolicy.of(10, 1, 2), null);
+      storage.resume.countDown();
+
+      assertThat(assign.get(10, TimeUnit.SECONDS)).isEqualTo("household-full");
+      assertThat(w.m.tree(w.tree.id()).orElseThrow().households().get(0).growerCount())
+          .isEqualTo(2);
+    }
+  }
+
+  /**
+   * The same race on the way out: an unassignment judged the household it shrank by the
+   * minimum it read before the household, so a minimum raised in between went unnoticed and
+   * the expert never heard that the household fell below it.
+   */
+  @Test
+  @Timeout(30)
+  void aGrowerLeavingIsJudgedByThePolicyThatCommittedBeforeItsHouseholdRead() throws Exception {
+    PausingStorage storage = new PausingStorage(InMemoryStorage.create());
+    try (Zhuli zhuli = Zhuli.builder().storage(storage).build()) {
+      Nangou w = Nangou.seed(zhuli);
+      CompletableFuture<Void> unassign = CompletableFuture.runAsync(() -> {
+        storage.victim = Thread.currentThread();
+        w.m.unassign(w.owner, w.program.id(), w.households.get(1), "moved away", null);
+      });
+      assertThat(storage.paused.await(10, TimeUnit.SECONDS)).as("the grower paused").isTrue();
+      w.m.changePolicy(w.owner, w.program.id(), ProgramPolicy.of(10, 2, 3), null);
+      storage.resume.countDown();
+      unassign.get(10, TimeUnit.SECONDS);
+
+      List<String> types = new ArrayList<>();
+      Outbox outbox = zhuli.storage().outbox();
+      for (ClaimedMessage c : outbox.claim("test", Instant.now().plusSeconds(60),
+          Duration.ofMinutes(1), 1000)) {
+        types.add(c.message().type());
+      }
+      assertThat(types).containsOnlyOnce("mentorship.household_under_staffed");
+    }
+  }
+
+  /** Nangou's program with one tree: a demonstration household guiding two of three growers. */
+  private record Nangou(Mentorship m, Actor owner, Program program, MentorshipTree tree,
+      HouseholdId demo, List<HouseholdId> households) {
+
+    static Nangou seed(Zhuli zhuli) {
       Actor setup = Actor.system("setup");
       Roster r = zhuli.roster();
       Region city = r.createRegion(setup, new NewRegion.Builder().name("渭南市")
@@ -92,22 +150,7 @@ class PolicyChangeBetweenReadsTest {
       m.appoint(owner, tree.id(), demo, null);
       m.assign(owner, p.id(), hs.get(1), demo, null);
       m.assign(owner, p.id(), hs.get(2), demo, null);
-
-      CompletableFuture<String> assign = CompletableFuture.supplyAsync(() -> {
-        storage.victim = Thread.currentThread();
-        try {
-          m.assign(owner, p.id(), hs.get(3), demo, null);
-          return "ok";
-        } catch (RuleViolationException e) {
-          return e.rule();
-        }
-      });
-      assertThat(storage.paused.await(10, TimeUnit.SECONDS)).as("the assignment paused").isTrue();
-      m.changePolicy(owner, p.id(), ProgramPolicy.of(10, 1, 2), null);
-      storage.resume.countDown();
-
-      assertThat(assign.get(10, TimeUnit.SECONDS)).isEqualTo("household-full");
-      assertThat(m.tree(tree.id()).orElseThrow().households().get(0).growerCount()).isEqualTo(2);
+      return new Nangou(m, owner, p, tree, demo, List.copyOf(hs));
     }
   }
 
