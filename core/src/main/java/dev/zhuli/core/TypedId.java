@@ -1,6 +1,5 @@
 package dev.zhuli.core;
 
-import java.util.regex.Pattern;
 
 /**
  * The common ground of Zhuli's typed ids ({@link MemberId}, {@link GroupId}, …): a short ASCII
@@ -18,8 +17,6 @@ public abstract class TypedId implements Comparable<TypedId> {
   /** The longest id. */
   public static final int MAX_LENGTH = 64;
 
-  private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-
   private final String value;
 
   /**
@@ -33,12 +30,33 @@ public abstract class TypedId implements Comparable<TypedId> {
     if (value == null) {
       throw new ValidationException(field, "must not be null");
     }
-    if (!SHAPE.matcher(value).matches()) {
+    if (!wellShaped(value)) {
       throw new ValidationException(field, "must be 1 to " + MAX_LENGTH
           + " characters of A-Z a-z 0-9 . _ - starting with a letter or digit, was \""
           + Texts.shorten(value) + "\"");
     }
     this.value = value;
+  }
+
+  /**
+   * Whether the value has an id's shape: 1 to {@value #MAX_LENGTH} characters of
+   * {@code A-Z a-z 0-9 . _ -}, starting with a letter or digit. A loop rather than a regular
+   * expression: ids are made on every read of every record.
+   */
+  private static boolean wellShaped(String value) {
+    int n = value.length();
+    if (n == 0 || n > MAX_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      boolean alphanumeric = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+          || c >= '0' && c <= '9';
+      if (!alphanumeric && (i == 0 || c != '.' && c != '_' && c != '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -33,6 +33,7 @@ import dev.zhuli.core.store.Checks;
 import dev.zhuli.core.store.CommandRunner;
 import dev.zhuli.core.store.Session;
 import dev.zhuli.core.store.Sortable;
+import dev.zhuli.core.store.Times;
 import dev.zhuli.core.store.Versioned;
 import dev.zhuli.spi.storage.IndexEntry;
 import java.math.BigDecimal;
@@ -671,7 +672,7 @@ final class MentorshipService implements Mentorship {
     ParticipantRecord part = read(s -> requireParticipant(s, pid, hid).value());
     List<GrowerMove> out = new ArrayList<>();
     for (MoveRecord m : part.history()) {
-      out.add(ImmutableGrowerMove.builder().at(Instant.parse(m.at()))
+      out.add(ImmutableGrowerMove.builder().at(Times.parse(m.at()))
           .from(Optional.ofNullable(m.from()).map(HouseholdId::of))
           .to(Optional.ofNullable(m.to()).map(HouseholdId::of)).actor(m.actor())
           .reason(Optional.ofNullable(m.reason())).build());
@@ -784,7 +785,7 @@ final class MentorshipService implements Mentorship {
     }
     if (p.mentor() != null && p.inspectDue() != null
         && !p.inspectDue().equals(p.remindedFor())) {
-      index.add(IndexEntry.of(INSPECT_DUE, Sortable.time(Instant.parse(p.inspectDue()))));
+      index.add(IndexEntry.of(INSPECT_DUE, Sortable.time(Times.parse(p.inspectDue()))));
     }
     return index;
   }
@@ -819,7 +820,7 @@ final class MentorshipService implements Mentorship {
           .crop(p.crop()).season(p.season()).yieldTarget(p.yieldTarget())
           .owner(MemberId.of(p.owner()))
           .policy(ProgramPolicy.of(p.maxHouseholds(), p.minGrowers(), p.maxGrowers()))
-          .createdAt(Instant.parse(p.createdAt())).version(version);
+          .createdAt(Times.parse(p.createdAt())).version(version);
       for (PracticeRecord r : p.plan()) {
         b.addPlan(Practice.of(r.name(), r.fromWeek(), r.toWeek()));
       }

@@ -43,6 +43,7 @@ import dev.zhuli.core.store.CommandRunner;
 import dev.zhuli.core.store.PersistedType;
 import dev.zhuli.core.store.Session;
 import dev.zhuli.core.store.Sortable;
+import dev.zhuli.core.store.Times;
 import dev.zhuli.core.store.Versioned;
 import dev.zhuli.spi.storage.IndexEntry;
 import java.math.BigDecimal;
@@ -155,7 +156,7 @@ final class SupervisionService implements Supervision {
           Instant due = date.atStartOfDay(group.timeZone()).toInstant()
               .plus(settings.inspectionInterval());
           ParticipantRecord g = grower.value();
-          if (g.inspectDue() == null || due.isAfter(Instant.parse(g.inspectDue()))) {
+          if (g.inspectDue() == null || due.isAfter(Times.parse(g.inspectDue()))) {
             ParticipantRecord watched = new ParticipantRecord(g.program(), g.household(),
                 g.role(), g.tree(), g.mentor(), g.growers(), g.history(), g.registeredAt(),
                 due.toString(), g.remindedFor());
@@ -270,7 +271,7 @@ final class SupervisionService implements Supervision {
     Instant since = null;
     for (MentorshipRecords.MoveRecord m : g.history()) {
       if (m.from() == null && m.to() != null) {
-        since = Instant.parse(m.at());
+        since = Times.parse(m.at());
       }
     }
     HelpGroup group = RosterFacts.group(s, GroupId.of(p.group()));
@@ -719,8 +720,8 @@ final class SupervisionService implements Supervision {
   @Override
   public int sweep(Instant now) {
     Checks.present("now", now);
-    if (now.isBefore(Instant.parse("0001-01-01T00:00:00Z"))
-        || !now.isBefore(Instant.parse("9999-01-01T00:00:00Z"))) {
+    if (now.isBefore(Times.parse("0001-01-01T00:00:00Z"))
+        || !now.isBefore(Times.parse("9999-01-01T00:00:00Z"))) {
       throw new ValidationException("now", "must lie between the years 1 and 9998");
     }
     CommandRunner at = runner.at(now);
@@ -753,7 +754,7 @@ final class SupervisionService implements Supervision {
             ParticipantRecord g = v.value();
             if (g.mentor() == null || g.inspectDue() == null
                 || g.inspectDue().equals(g.remindedFor())
-                || s.now().isBefore(Instant.parse(g.inspectDue()))) {
+                || s.now().isBefore(Times.parse(g.inspectDue()))) {
               return false;
             }
             ProgramRecord p = s.require(PROGRAM, pid, "program").value();
@@ -898,21 +899,21 @@ final class SupervisionService implements Supervision {
     return new GuidanceVisit(EntryId.of(r.id()), ProgramId.of(r.program()), TreeId.of(r.tree()),
         MemberId.of(r.expert()), HouseholdId.of(r.household()), LocalDate.parse(r.date()),
         r.practices(), Optional.ofNullable(r.notes()), r.attachments(),
-        Instant.parse(r.recordedAt()), Optional.ofNullable(r.voidReason()));
+        Times.parse(r.recordedAt()), Optional.ofNullable(r.voidReason()));
   }
 
   private static Inspection view(InspectionRow r) {
     return new Inspection(EntryId.of(r.id()), ProgramId.of(r.program()), TreeId.of(r.tree()),
         HouseholdId.of(r.household()), HouseholdId.of(r.grower()), r.practice(),
         LocalDate.parse(r.date()), Execution.valueOf(r.execution()),
-        Optional.ofNullable(r.notes()), r.evidence(), Instant.parse(r.recordedAt()),
+        Optional.ofNullable(r.notes()), r.evidence(), Times.parse(r.recordedAt()),
         Optional.ofNullable(r.voidReason()));
   }
 
   private static HarvestRecord view(HarvestRow r) {
     return new HarvestRecord(EntryId.of(r.id()), ProgramId.of(r.program()),
         HouseholdId.of(r.household()), r.season(), r.area(), r.yieldKg(), r.revenue(),
-        Instant.parse(r.recordedAt()), Optional.ofNullable(r.voidReason()));
+        Times.parse(r.recordedAt()), Optional.ofNullable(r.voidReason()));
   }
 
   private static BonusRound view(BonusRow r) {
@@ -921,8 +922,8 @@ final class SupervisionService implements Supervision {
       awards.add(new BonusAward(HouseholdId.of(a.household()), a.amount(), a.lines()));
     }
     return new BonusRound(ProgramId.of(r.program()), r.season(),
-        Optional.ofNullable(r.previousSeason()), awards, Instant.parse(r.computedAt()),
-        r.computedBy(), Optional.ofNullable(r.approvedAt()).map(Instant::parse),
+        Optional.ofNullable(r.previousSeason()), awards, Times.parse(r.computedAt()),
+        r.computedBy(), Optional.ofNullable(r.approvedAt()).map(Times::parse),
         Optional.ofNullable(r.approvedBy()), Optional.ofNullable(r.approvalNote()));
   }
 }

@@ -2,6 +2,7 @@ package dev.zhuli.core.order;
 
 import dev.zhuli.core.order.OrderRecords.StageRecord;
 import dev.zhuli.core.roster.HelpGroup;
+import dev.zhuli.core.store.Times;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -95,19 +96,19 @@ final class Deadlines {
     if (stage == null || stage.endedAt() != null) {
       return null;
     }
-    Instant due = Instant.parse(stage.dueAt());
+    Instant due = Times.parse(stage.dueAt());
     if (ServiceStage.valueOf(stage.stage()) == ServiceStage.RATING) {
       return now.isBefore(due) ? null : Transition.AUTO_CLOSE;
     }
     if (!now.isBefore(due) && !stage.raised(Transition.MARK_OVERDUE)) {
       return Transition.MARK_OVERDUE;
     }
-    if (!now.isBefore(Instant.parse(stage.escalateAt()))
+    if (!now.isBefore(Times.parse(stage.escalateAt()))
         && !stage.raised(Transition.ESCALATE)) {
       return Transition.ESCALATE;
     }
     if (stage.remindAt() != null && now.isBefore(due)
-        && !now.isBefore(Instant.parse(stage.remindAt()))
+        && !now.isBefore(Times.parse(stage.remindAt()))
         && !stage.raised(Transition.REMIND) && !stage.raised(Transition.MARK_OVERDUE)) {
       return Transition.REMIND;
     }
@@ -122,7 +123,7 @@ final class Deadlines {
     if (stage == null || stage.endedAt() != null) {
       return null;
     }
-    Instant due = Instant.parse(stage.dueAt());
+    Instant due = Times.parse(stage.dueAt());
     if (ServiceStage.valueOf(stage.stage()) == ServiceStage.RATING) {
       return due;
     }
@@ -130,11 +131,11 @@ final class Deadlines {
     if (!stage.raised(Transition.MARK_OVERDUE)) {
       next = due;
       if (stage.remindAt() != null && !stage.raised(Transition.REMIND)) {
-        next = Instant.parse(stage.remindAt());
+        next = Times.parse(stage.remindAt());
       }
     }
     if (!stage.raised(Transition.ESCALATE)) {
-      Instant escalate = Instant.parse(stage.escalateAt());
+      Instant escalate = Times.parse(stage.escalateAt());
       next = next == null || escalate.isBefore(next) ? escalate : next;
     }
     return next;

@@ -4,6 +4,7 @@ import dev.zhuli.core.order.OrderRecords.ActivityRecord;
 import dev.zhuli.core.order.OrderRecords.EntryRecord;
 import dev.zhuli.core.order.OrderRecords.OrderRecord;
 import dev.zhuli.core.order.OrderRecords.RatingRecord;
+import dev.zhuli.core.store.Times;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ final class OrderFigures {
     BigDecimal money = BigDecimal.ZERO;
     long trained = 0;
     for (OrderRecord o : orders) {
-      Instant placedAt = Instant.parse(o.placedAt());
+      Instant placedAt = Times.parse(o.placedAt());
       if (placedAt.isBefore(from) || !placedAt.isBefore(to)) {
         continue;
       }
@@ -105,7 +106,7 @@ final class OrderFigures {
     for (EntryRecord e : o.timeline()) {
       for (Transition t : transitions) {
         if (t.name().equals(e.transition())) {
-          return Optional.of(Instant.parse(e.at()));
+          return Optional.of(Times.parse(e.at()));
         }
       }
     }

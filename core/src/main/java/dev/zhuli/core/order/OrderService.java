@@ -29,6 +29,7 @@ import dev.zhuli.core.roster.Village;
 import dev.zhuli.core.store.Checks;
 import dev.zhuli.core.store.CommandRunner;
 import dev.zhuli.core.store.Session;
+import dev.zhuli.core.store.Times;
 import dev.zhuli.core.store.Versioned;
 import dev.zhuli.spi.storage.IndexEntry;
 import java.math.BigDecimal;
@@ -216,7 +217,7 @@ final class OrderService implements Orders {
         EnumSet.of(Transition.AUTO_CLOSE),
         (s, o, group, b) -> {
           if (o.resolvedAt() != null && s.now().isBefore(
-              Instant.parse(o.resolvedAt()).plus(settings.quietPeriod()))) {
+              Times.parse(o.resolvedAt()).plus(settings.quietPeriod()))) {
             throw new RuleViolationException("quiet-period",
                 "order " + o.id() + " may close unrated only " + settings.quietPeriod()
                     + " after its resolution");
@@ -520,7 +521,7 @@ final class OrderService implements Orders {
         (s, o, group, b) -> {
           b.ratings.add(new RatingRecord(s.now().toString(), stars, text, actor.toString()));
           boolean withinWindow = o.resolvedAt() != null && !s.now().isAfter(
-              Instant.parse(o.resolvedAt()).plus(settings.reopenWindow()));
+              Times.parse(o.resolvedAt()).plus(settings.reopenWindow()));
           if (stars <= 2 && withinWindow && o.reopens() < settings.maxReopens()) {
             b.reopens++;
             return step(Transition.REOPEN_ON_RATING, text);
@@ -558,9 +559,9 @@ final class OrderService implements Orders {
           }
           StageRecord running = requireResolveClock(o);
           Instant newDue = Deadlines.endOf(day, group);
-          if (!newDue.isAfter(Instant.parse(running.dueAt()))) {
+          if (!newDue.isAfter(Times.parse(running.dueAt()))) {
             throw new ValidationException("until", "must end after the current deadline "
-                + DEADLINE.format(Instant.parse(running.dueAt()).atZone(group.timeZone()))
+                + DEADLINE.format(Times.parse(running.dueAt()).atZone(group.timeZone()))
                 + ", was " + day);
           }
           b.extensions.add(new ExtensionRecord(s.now().toString(), actor.toString(),
@@ -629,8 +630,8 @@ final class OrderService implements Orders {
   @Override
   public SweepReport sweep(Instant now) {
     Checks.present("now", now);
-    if (now.isBefore(Instant.parse("0001-01-01T00:00:00Z"))
-        || !now.isBefore(Instant.parse("9999-01-01T00:00:00Z"))) {
+    if (now.isBefore(Times.parse("0001-01-01T00:00:00Z"))
+        || !now.isBefore(Times.parse("9999-01-01T00:00:00Z"))) {
       throw new ValidationException("now", "must lie between the years 1 and 9998");
     }
     OrderService at = new OrderService(runner.at(now), settings);
@@ -749,7 +750,7 @@ final class OrderService implements Orders {
         }
         if (last != null) {
           resolved++;
-          if (!Instant.parse(last.endedAt()).isAfter(Instant.parse(last.dueAt()))) {
+          if (!Times.parse(last.endedAt()).isAfter(Times.parse(last.dueAt()))) {
             inTime++;
           }
         }
@@ -1016,7 +1017,7 @@ final class OrderService implements Orders {
 
   private static List<IndexEntry> index(OrderRecord o) {
     List<IndexEntry> index = new ArrayList<>();
-    String placed = "|" + sortable(Instant.parse(o.placedAt()));
+    String placed = "|" + sortable(Times.parse(o.placedAt()));
     index.add(IndexEntry.of("village", o.village() + placed));
     index.add(IndexEntry.of("group", o.group()));
     index.add(IndexEntry.of("status", o.group() + "|" + o.status() + placed));
@@ -1037,7 +1038,7 @@ final class OrderService implements Orders {
       index.add(IndexEntry.of(SWEEP, sortable(next)));
     }
     if (running != null && !ServiceStage.RATING.name().equals(running.stage())) {
-      String due = "|" + sortable(Instant.parse(running.dueAt()));
+      String due = "|" + sortable(Times.parse(running.dueAt()));
       index.add(IndexEntry.of("due", o.group() + due));
       if (o.squad() != null && !o.open()) {
         index.add(IndexEntry.of("squadDue", o.squad() + due));
@@ -1045,7 +1046,7 @@ final class OrderService implements Orders {
     }
     if (o.resolvedAt() != null && (status == OrderStatus.RESOLVED
         || status == OrderStatus.CLOSED)) {
-      String resolved = "|" + sortable(Instant.parse(o.resolvedAt()));
+      String resolved = "|" + sortable(Times.parse(o.resolvedAt()));
       index.add(IndexEntry.of("groupResolved", o.group() + resolved));
       if (o.squad() != null) {
         index.add(IndexEntry.of("squadResolved", o.squad() + resolved));
@@ -1105,7 +1106,7 @@ final class OrderService implements Orders {
     parameters.put("status", o.status());
     StageRecord running = o.runningStage();
     if (running != null) {
-      parameters.put("deadline", DEADLINE.format(Instant.parse(running.dueAt())
+      parameters.put("deadline", DEADLINE.format(Times.parse(running.dueAt())
           .atZone(group.timeZone())));
     }
     s.notify("order." + t.name().toLowerCase(java.util.Locale.ROOT), people, t.templateKey(),
@@ -1162,10 +1163,10 @@ final class OrderService implements Orders {
         .attachments(o.attachments()).status(OrderStatus.valueOf(o.status()))
         .squad(Optional.ofNullable(o.squad()).map(SquadId::of)).openForClaiming(o.open())
         .lead(Optional.ofNullable(o.lead()).map(MemberId::of))
-        .placedAt(Instant.parse(o.placedAt()))
-        .acceptedAt(Optional.ofNullable(o.acceptedAt()).map(Instant::parse))
-        .resolvedAt(Optional.ofNullable(o.resolvedAt()).map(Instant::parse))
-        .closedAt(Optional.ofNullable(o.closedAt()).map(Instant::parse))
+        .placedAt(Times.parse(o.placedAt()))
+        .acceptedAt(Optional.ofNullable(o.acceptedAt()).map(Times::parse))
+        .resolvedAt(Optional.ofNullable(o.resolvedAt()).map(Times::parse))
+        .closedAt(Optional.ofNullable(o.closedAt()).map(Times::parse))
         .closure(Optional.ofNullable(o.closure()).map(Closure::valueOf))
         .report(Optional.ofNullable(o.report())).outcome(o.outcome()).returns(o.returns())
         .reopens(o.reopens()).version(v.version())
@@ -1179,7 +1180,7 @@ final class OrderService implements Orders {
     o.returnsBySquad().forEach((k, n) -> returns.put(SquadId.of(k), n));
     b.returnsBySquad(returns);
     for (EntryRecord e : o.timeline()) {
-      b.addTimeline(ImmutableTimelineEntry.builder().at(Instant.parse(e.at()))
+      b.addTimeline(ImmutableTimelineEntry.builder().at(Times.parse(e.at()))
           .transition(Transition.valueOf(e.transition()))
           .from(Optional.ofNullable(e.from()).map(OrderStatus::valueOf))
           .to(OrderStatus.valueOf(e.to())).actor(e.actor())
@@ -1187,7 +1188,7 @@ final class OrderService implements Orders {
     }
     for (ActivityRecord a : o.activities()) {
       b.addActivities(ImmutableActivity.builder().id(a.id()).kind(ActivityKind.valueOf(a.kind()))
-          .at(Instant.parse(a.at())).actor(a.actor()).summary(a.summary())
+          .at(Times.parse(a.at())).actor(a.actor()).summary(a.summary())
           .topic(Optional.ofNullable(a.topic())).headCount(Optional.ofNullable(a.headCount()))
           .referredTo(Optional.ofNullable(a.referredTo())).money(Optional.ofNullable(a.money()))
           .attachments(a.attachments()).voided(a.voided())
@@ -1195,24 +1196,24 @@ final class OrderService implements Orders {
     }
     for (StageRecord st : o.stagesOrEmpty()) {
       b.addDeadlines(ImmutableDeadline.builder().stage(ServiceStage.valueOf(st.stage()))
-          .startedAt(Instant.parse(st.startedAt())).dueAt(Instant.parse(st.dueAt()))
-          .remindAt(Optional.ofNullable(st.remindAt()).map(Instant::parse))
-          .escalateAt(Optional.ofNullable(st.escalateAt()).map(Instant::parse))
-          .endedAt(Optional.ofNullable(st.endedAt()).map(Instant::parse))
+          .startedAt(Times.parse(st.startedAt())).dueAt(Times.parse(st.dueAt()))
+          .remindAt(Optional.ofNullable(st.remindAt()).map(Times::parse))
+          .escalateAt(Optional.ofNullable(st.escalateAt()).map(Times::parse))
+          .endedAt(Optional.ofNullable(st.endedAt()).map(Times::parse))
           .endedBy(Optional.ofNullable(st.endedBy()).map(Transition::valueOf)).build());
     }
     if (o.extensions() != null) {
       for (ExtensionRecord x : o.extensions()) {
-        b.addExtensions(ImmutableExtension.builder().requestedAt(Instant.parse(x.requestedAt()))
+        b.addExtensions(ImmutableExtension.builder().requestedAt(Times.parse(x.requestedAt()))
             .requestedBy(x.requestedBy()).until(LocalDate.parse(x.until())).reason(x.reason())
-            .decidedAt(Optional.ofNullable(x.decidedAt()).map(Instant::parse))
+            .decidedAt(Optional.ofNullable(x.decidedAt()).map(Times::parse))
             .decidedBy(Optional.ofNullable(x.decidedBy()))
             .approved(Optional.ofNullable(x.approved()))
             .note(Optional.ofNullable(x.note())).build());
       }
     }
     for (RatingRecord r : o.ratings()) {
-      b.addRatings(ImmutableRating.builder().at(Instant.parse(r.at())).stars(r.stars())
+      b.addRatings(ImmutableRating.builder().at(Times.parse(r.at())).stars(r.stars())
           .comment(Optional.ofNullable(r.comment())).actor(r.actor()).build());
     }
     return b.build();

@@ -93,8 +93,14 @@ import java.util.function.Function;
  * <p><b>Privacy.</b> Bodies may hold personal data. A {@link CodecException} never quotes them;
  * see there.
  *
- * <p>Immutable and thread-safe. Building a codec builds its JSON mapper, which is comparatively
- * costly, so create one and share it.
+ * <p><b>Sharing.</b> A persisted record that cannot change once built (its components are
+ * strings, numbers, booleans, enums, the {@code java.time} types above, nested such records, and
+ * lists, sets and maps of them) decodes with unmodifiable containers, and a few hundred of the
+ * values decoded last are kept by their exact bytes: reading the same body again returns the same
+ * value without parsing it. Other shapes decode afresh each time, with ordinary containers.
+ *
+ * <p>Thread-safe. Building a codec builds its JSON mapper, which is comparatively costly, so
+ * create one and share it.
  *
  * @since 0.1.0
  */
@@ -103,10 +109,14 @@ public final class Codec {
   private static final String DATA = "data";
 
   private final ObjectMapper mapper;
+  /** The mapper with unmodifiable containers, for values kept in {@link #decoded}. */
+  private final ObjectMapper sharing;
+  private final DecodedValues decoded = new DecodedValues();
   private final JavaType fieldsType;
 
   private Codec(ObjectMapper mapper) {
     this.mapper = mapper;
+    this.sharing = mapper.copy().registerModule(DecodedValues.unmodifiableContainers());
     this.fieldsType =
         mapper.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class);
   }
@@ -120,7 +130,7 @@ public final class Codec {
   public static Codec create() {
     AtomicReference<ObjectMapper> self = new AtomicReference<>();
     SimpleModule module = new SimpleModule("zhuli-codec");
-    text(module, Instant.class, Instant::toString, Instant::parse);
+    text(module, Instant.class, Instant::toString, Times::parse);
     text(module, LocalDate.class, LocalDate::toString, LocalDate::parse);
     text(module, Duration.class, Duration::toString, Duration::parse);
     text(module, ZoneId.class, ZoneId::getId, ZoneId::of);
@@ -130,7 +140,7 @@ public final class Codec {
     // Jackson escapes unpaired surrogates in string values but not in field names, where they
     // would become bytes that are not UTF-8: refuse such map keys rather than write them.
     module.addKeySerializer(String.class, new StringKeySerializer());
-    key(module, Instant.class, Instant::parse);
+    key(module, Instant.class, Times::parse);
     key(module, LocalDate.class, LocalDate::parse);
     module.setSerializerModifier(new Shapes(self));
     ObjectMapper mapper = JsonMapper.builder()
@@ -207,9 +217,26 @@ public final class Codec {
     if (body == null) {
       throw new IllegalArgumentException("body of " + type.kind() + " must not be null");
     }
+    if (!DecodedValues.keeps(type.type())) {
+      return decodeFresh(type, body, mapper);
+    }
+    int hash = Arrays.hashCode(body);
+    Object kept = decoded.get(type, body, hash);
+    if (kept != null) {
+      return type.type().cast(kept);
+    }
+    T value = decodeFresh(type, body, sharing);
+    decoded.put(type, body, hash, value);
+    return value;
+  }
+
+  /** Parses and binds a body with {@code binder}, upcasting it first if it is older. */
+  private <T> T decodeFresh(PersistedType<T> type, byte[] body, ObjectMapper binder) {
     String kind = type.kind();
     int schema = 0;
     TokenBuffer data = null;
+    boolean bound = false;
+    Object value = null;
     try (JsonParser parser = mapper.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw failed(kind, "the body is not a JSON object", null);
@@ -224,6 +251,10 @@ public final class Codec {
             throw failed(kind, "the schema version is not a positive whole number", null);
           }
           schema = parser.getIntValue();
+        } else if (DATA.equals(name) && schema == type.schemaVersion()) {
+          // the schema came first, as encode writes it, and is current: bind in place
+          value = bind(type, binder, parser);
+          bound = true;
         } else if (DATA.equals(name)) {
           data = new TokenBuffer(parser);
           data.copyCurrentStructure(parser);
@@ -247,25 +278,39 @@ public final class Codec {
           + " by a newer version of Zhuli; this version reads schema versions 1 to "
           + type.schemaVersion(), null);
     }
-    if (data == null) {
+    if (!bound && data == null) {
       throw failed(kind, "the body has no data", null);
     }
-    if (schema < type.schemaVersion()) {
-      data = upcast(type, schema, data);
-    }
-    T value;
-    try {
-      value = mapper.readerFor(type.type()).readValue(data.asParser(mapper));
-    } catch (JsonProcessingException e) {
-      throw failed(kind, "the data does not match " + type.type().getName() + " ("
-          + describe(e, DATA) + ")", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading from memory failed", e);
+    if (!bound) {
+      if (schema < type.schemaVersion()) {
+        data = upcast(type, schema, data);
+      }
+      try {
+        value = bind(type, binder, data.asParser(mapper));
+      } catch (JsonProcessingException e) {
+        throw failed(kind, "the body is not valid JSON (" + describe(e, "") + ")", e);
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading from memory failed", e);
+      }
     }
     if (value == null) {
       throw failed(kind, "the data is null", null);
     }
     return type.type().cast(value);
+  }
+
+  /**
+   * Binds the data the parser is at to the type; a mismatch is the data's fault, reported as
+   * such, and a syntax error is left to the caller.
+   */
+  private static Object bind(PersistedType<?> type, ObjectMapper binder, JsonParser parser)
+      throws IOException {
+    try {
+      return binder.readerFor(type.type()).readValue(parser);
+    } catch (JsonMappingException e) {
+      throw failed(type.kind(), "the data does not match " + type.type().getName() + " ("
+          + describe(e, DATA) + ")", e);
+    }
   }
 
   /** Applies the upcasters from {@code schema} to the current version; returns the new data. */

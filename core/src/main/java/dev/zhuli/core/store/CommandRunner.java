@@ -273,6 +273,10 @@ public final class CommandRunner {
   }
 
   private void enqueueEvents(Session session) {
+    if (subscribers.isEmpty()) {
+      // nobody to deliver to: encoding the payloads would be all the cost of an event
+      return;
+    }
     for (Session.PendingEvent e : session.events()) {
       String eventId = ids.get();
       byte[] payload = codec.encodeValue(new EventRecord(eventId, e.type, e.aggregateKind,
@@ -314,7 +318,7 @@ public final class CommandRunner {
   record EventRecord(String id, String type, String aggregateKind, String aggregateId,
       long version, String occurredAt, String payloadJson) {
     Instant occurredAtInstant() {
-      return Instant.parse(occurredAt);
+      return Times.parse(occurredAt);
     }
   }
 

@@ -113,17 +113,23 @@ public final class IndexEntry implements Comparable<IndexEntry> {
   }
 
   private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
+    int n = Math.min(a.length(), b.length());
+    for (int k = 0; k < n; k++) {
+      char x = a.charAt(k);
+      char y = b.charAt(k);
+      if (x != y) {
+        if (!Character.isSurrogate(x) && !Character.isSurrogate(y)) {
+          // below the surrogates and above them alike, UTF-16 order is code-point order
+          return x < y ? -1 : 1;
+        }
+        // the prefixes are equal, so both code points start at the same index: one back if
+        // this is the second half of a pair
+        int at = k > 0 && Character.isHighSurrogate(a.charAt(k - 1))
+            && (Character.isLowSurrogate(x) || Character.isLowSurrogate(y)) ? k - 1 : k;
+        return Integer.compare(a.codePointAt(at), b.codePointAt(at));
       }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
     }
-    return Boolean.compare(i < a.length(), j < b.length());
+    return Integer.compare(a.length(), b.length());
   }
+
 }

@@ -2,6 +2,9 @@ package dev.zhuli.spi.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quicktheories.core.Gen;
 
 /**
  * The value types of the storage contract and {@link Limits}: every limit at its value and one
@@ -360,6 +364,33 @@ class ValueTypesTest {
       assertThat(IndexEntry.CODE_POINT_ORDER.compare("a" + EMOJI, "a" + EMOJI)).isZero();
       assertThat(IndexEntry.CODE_POINT_ORDER.compare("a", "b")).isNegative();
       assertThat(IndexEntry.CODE_POINT_ORDER.compare("B", "a")).isNegative();
+    }
+
+    @Test
+    void codePointOrderAgreesWithComparingTheCodePointsOneByOne() {
+      // an alphabet dense in the awkward places: both surrogate halves (paired and alone),
+      // the units just below and above them, and plain letters
+      char[] units = {'a', 'b', '\u00E9', '\uD7FF', '\uD800', '\uDBFF', '\uDC00', '\uDFFF',
+          '\uE000', '\uFFFD', '\uFFFF'};
+      Gen<String> strings = lists().of(integers().between(0, units.length - 1))
+          .ofSizeBetween(0, 6)
+          .map(is -> {
+            StringBuilder b = new StringBuilder();
+            is.forEach(i -> b.append(units[i]));
+            return b.toString();
+          });
+      qt().withExamples(20_000).forAll(strings, strings).checkAssert((x, y) -> {
+        int expected = Integer.signum(Arrays.compare(x.codePoints().toArray(),
+            y.codePoints().toArray()));
+        assertThat(Integer.signum(IndexEntry.CODE_POINT_ORDER.compare(x, y)))
+            .as("%s vs %s", escaped(x), escaped(y)).isEqualTo(expected);
+      });
+    }
+
+    private String escaped(String s) {
+      StringBuilder b = new StringBuilder();
+      s.chars().forEach(c -> b.append(String.format("\\u%04X", c)));
+      return b.toString();
     }
 
     @Test
