@@ -111,6 +111,43 @@ class CodecTest {
         return fields;
       }));
 
+  record Tagged(String name, List<String> tags, Map<String, List<Integer>> scores) {}
+
+  record WithArray(String name, int[] numbers) {}
+
+  // ---------------------------------------------------------------------------------------------
+  // Sharing
+
+  @Test
+  void immutableShapesDecodeUnmodifiableAndAreSharedByTheirBytes() {
+    PersistedType<Tagged> type = PersistedType.of("test.tagged", Tagged.class, 1);
+    byte[] body = CODEC.encode(type, new Tagged("南溝", new ArrayList<>(List.of("葡萄")),
+        new HashMap<>(Map.of("2026", new ArrayList<>(List.of(1, 2))))));
+    Tagged first = CODEC.decode(type, body);
+    byte[] copy = body.clone();
+    body[body.length - 2] = ' ';
+    assertThat(CODEC.decode(type, copy)).isSameAs(first);
+    assertThatThrownBy(() -> first.tags().add("櫻桃"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> first.scores().get("2026").add(3))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> first.scores().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+
+    Tagged other = CODEC.decode(type, CODEC.encode(type, new Tagged("北順", List.of(), Map.of())));
+    assertThat(other).isNotSameAs(first);
+    assertThat(other.name()).isEqualTo("北順");
+  }
+
+  @Test
+  void shapesThatCanChangeAreDecodedAfreshEachTime() {
+    PersistedType<WithArray> type = PersistedType.of("test.array", WithArray.class, 1);
+    byte[] body = CODEC.encode(type, new WithArray("a", new int[] {1}));
+    WithArray first = CODEC.decode(type, body);
+    first.numbers()[0] = 9;
+    assertThat(CODEC.decode(type, body).numbers()).containsExactly(1);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Round trips
 
