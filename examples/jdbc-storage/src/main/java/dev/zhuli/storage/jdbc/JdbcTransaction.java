@@ -15,10 +15,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One unit of work's transaction on one connection. Writes go to the database at once, so that
@@ -31,6 +35,12 @@ final class JdbcTransaction implements Transaction {
   private final Sql sql;
   private final Connection c;
   private final Map<String, OutboxMessage> enqueued = new LinkedHashMap<>();
+  /**
+   * The index entries of each record this transaction read or wrote, at that version: a write
+   * at that version then replaces only the entries that change, rather than all of them (on H2,
+   * every index page touched is written again at commit).
+   */
+  private final Map<RecordKey, Indexed> indexed = new HashMap<>();
   private volatile boolean finished;
   private RuntimeException doomed;
 
@@ -56,7 +66,9 @@ final class JdbcTransaction implements Transaction {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(record(kind, id, rs.getLong(1), rs.getBytes(2), rs.getBytes(3)));
+        StoredRecord found = record(kind, id, rs.getLong(1), rs.getBytes(2), rs.getBytes(3));
+        indexed.put(key(kind, id), new Indexed(found.version(), found.index()));
+        return Optional.of(found);
       }
     } catch (SQLException e) {
       throw fail("reading " + kind + "/" + id, kind, id, e);
@@ -107,16 +119,41 @@ final class JdbcTransaction implements Transaction {
             + expectedVersion + (expectedVersion == 0 ? " (absent), but it exists"
                 : ", but it is absent or at another version")));
       }
-      if (expectedVersion > 0) {
+      RecordKey key = key(kind, id);
+      Indexed before = indexed.remove(key);
+      Collection<IndexEntry> added = record.index();
+      if (expectedVersion > 0 && before != null && before.version() == expectedVersion) {
+        // the version matched, so the stored entries are the ones read at it
+        Set<IndexEntry> after = new HashSet<>(record.index());
+        List<IndexEntry> removed = new ArrayList<>();
+        for (IndexEntry e : before.entries()) {
+          if (!after.remove(e)) {
+            removed.add(e);
+          }
+        }
+        added = after;
+        if (!removed.isEmpty()) {
+          try (PreparedStatement ps = c.prepareStatement(sql.deleteEntry)) {
+            for (IndexEntry e : removed) {
+              ps.setString(1, kind);
+              ps.setString(2, e.key());
+              sql.bindValue(ps, 3, e.value());
+              ps.setString(4, id);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+        }
+      } else if (expectedVersion > 0) {
         try (PreparedStatement ps = c.prepareStatement(sql.deleteEntries)) {
           ps.setString(1, kind);
           ps.setString(2, id);
           ps.executeUpdate();
         }
       }
-      if (!record.index().isEmpty()) {
+      if (!added.isEmpty()) {
         try (PreparedStatement ps = c.prepareStatement(sql.insertEntry)) {
-          for (IndexEntry e : record.index()) {
+          for (IndexEntry e : added) {
             ps.setString(1, kind);
             ps.setString(2, e.key());
             sql.bindValue(ps, 3, e.value());
@@ -126,6 +163,7 @@ final class JdbcTransaction implements Transaction {
           ps.executeBatch();
         }
       }
+      indexed.put(key, new Indexed(expectedVersion + 1, record.index()));
       return expectedVersion + 1;
     } catch (SQLException e) {
       throw fail("writing " + kind + "/" + id, kind, id, e);
@@ -141,6 +179,7 @@ final class JdbcTransaction implements Transaction {
       throw new IllegalArgumentException(
           "expectedVersion of a delete must be at least 1, was " + expectedVersion);
     }
+    indexed.remove(key(kind, id));
     try (PreparedStatement ps = c.prepareStatement(sql.deleteRecord)) {
       ps.setString(1, kind);
       ps.setString(2, id);
@@ -275,6 +314,16 @@ final class JdbcTransaction implements Transaction {
   private static ConflictException duplicate(String id) {
     return new ConflictException("outbox", id, "outbox message " + id + " already exists");
   }
+
+  private static RecordKey key(String kind, String id) {
+    return new RecordKey(kind, id);
+  }
+
+  /** A record's kind and id, as a map key. */
+  private record RecordKey(String kind, String id) {}
+
+  /** A record's index entries at one version. */
+  private record Indexed(long version, Collection<IndexEntry> entries) {}
 
   private StoredRecord record(String kind, String id, long version, byte[] body, byte[] entries) {
     return StoredRecord.of(kind, id, body, Codecs.decodeEntries(entries)).withVersion(version);

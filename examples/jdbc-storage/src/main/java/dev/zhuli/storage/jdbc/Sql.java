@@ -23,6 +23,8 @@ final class Sql {
   final String deleteRecord =
       "DELETE FROM zhuli_record WHERE kind = ? AND id = ? AND version = ?";
   final String deleteEntries = "DELETE FROM zhuli_index WHERE kind = ? AND id = ?";
+  final String deleteEntry = "DELETE FROM zhuli_index"
+      + " WHERE kind = ? AND idx_key = ? AND idx_value = ? AND id = ?";
   final String insertEntry =
       "INSERT INTO zhuli_index (kind, idx_key, idx_value, id) VALUES (?, ?, ?, ?)";
   final String insertMessage;
