@@ -1,9 +1,11 @@
 package dev.zhuli.spi.storage;
 
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -70,7 +72,35 @@ public final class StoredRecord {
           "index must have at most " + Limits.MAX_INDEX_ENTRIES + " entries, had "
               + sorted.size() + " on " + kind + "/" + id);
     }
-    return new StoredRecord(kind, id, 0, copy, Collections.unmodifiableSet(sorted));
+    return new StoredRecord(kind, id, 0, copy,
+        new SortedEntries(sorted.toArray(new IndexEntry[0])));
+  }
+
+  /**
+   * The entries as an unmodifiable set over a sorted array: a store keeps one per record, and a
+   * tree set would cost several objects per entry.
+   */
+  private static final class SortedEntries extends AbstractSet<IndexEntry> {
+    private final IndexEntry[] sorted;
+
+    SortedEntries(IndexEntry[] sorted) {
+      this.sorted = sorted;
+    }
+
+    @Override
+    public Iterator<IndexEntry> iterator() {
+      return Collections.unmodifiableList(Arrays.asList(sorted)).iterator();
+    }
+
+    @Override
+    public int size() {
+      return sorted.length;
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      return o instanceof IndexEntry && Arrays.binarySearch(sorted, (IndexEntry) o) >= 0;
+    }
   }
 
   /**
