@@ -1,6 +1,7 @@
 package dev.zhuli.core.store;
 
 import com.fasterxml.jackson.annotation.JsonGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -74,7 +75,9 @@ import java.util.function.Function;
  * bind as plain JSON beans. Fields the reader does not know are ignored, so an older version reads
  * what a newer one wrote as long as the schema version did not change, and a removed field does
  * not break reading; a field missing from the body is {@code null}, {@code 0} or {@code false}.
- * Absent values are {@code null}: persisted shapes do not use {@code Optional}. Supported
+ * Absent values are {@code null}: persisted shapes do not use {@code Optional}; {@link #encode}
+ * leaves null components out of the body (they read back {@code null}), while null map values and
+ * list elements are kept. Supported
  * leaf types are strings, booleans, the primitive numbers and their boxes, {@code BigInteger},
  * {@code BigDecimal}, enums (by name), and from {@code java.time} {@link Instant}, {@link
  * LocalDate}, {@link ZoneId} (and {@link ZoneOffset}) and {@link Duration}, all four as ISO-8601
@@ -109,6 +112,8 @@ public final class Codec {
   private static final String DATA = "data";
 
   private final ObjectMapper mapper;
+  /** The mapper for persisted values: it leaves out null components, which read back null. */
+  private final ObjectMapper persisting;
   /** The mapper with unmodifiable containers, for values kept in {@link #decoded}. */
   private final ObjectMapper sharing;
   private final DecodedValues decoded = new DecodedValues();
@@ -117,6 +122,8 @@ public final class Codec {
   private Codec(ObjectMapper mapper) {
     this.mapper = mapper;
     this.sharing = mapper.copy().registerModule(DecodedValues.unmodifiableContainers());
+    this.persisting = mapper.copy().setDefaultPropertyInclusion(
+        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
     this.fieldsType =
         mapper.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class);
   }
@@ -186,7 +193,7 @@ public final class Codec {
       generator.writeStartObject();
       generator.writeNumberField(SCHEMA, type.schemaVersion());
       generator.writeFieldName(DATA);
-      mapper.writerFor(type.type()).writeValue(generator, value);
+      persisting.writerFor(type.type()).writeValue(generator, value);
       generator.writeEndObject();
     } catch (JsonProcessingException e) {
       throw new CodecException(

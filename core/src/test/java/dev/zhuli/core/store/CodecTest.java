@@ -174,11 +174,12 @@ class CodecTest {
 
     byte[] body = CODEC.encode(type, golden);
 
-    // Properties in alphabetical order, sets sorted, characters beyond the BMP as 4 UTF-8 bytes.
+    // Properties in alphabetical order, null ones left out, sets sorted, characters beyond the
+    // BMP as 4 UTF-8 bytes.
     assertThat(new String(body, UTF_8)).isEqualTo("{\"schema\":2,\"data\":{"
         + "\"at\":\"2026-03-01T08:00:00Z\",\"day\":\"2026-03-01\",\"delay\":\"PT15M\","
         + "\"ids\":[9,10,100],\"m\":{\"a\":1,\"b\":2},\"n\":7,"
-        + "\"name\":\"李四🌀\\n\\u0001\",\"none\":null,\"zone\":\"Asia/Shanghai\"}}");
+        + "\"name\":\"李四🌀\\n\\u0001\",\"zone\":\"Asia/Shanghai\"}}");
     assertThat(CODEC.decode(type, body)).isEqualTo(golden);
   }
 
