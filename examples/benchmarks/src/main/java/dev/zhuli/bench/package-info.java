@@ -1,6 +1,7 @@
 /**
  * Benchmarks of Zhuli: the order lifecycle, growth of the stored data and retained heap, on the
- * in-memory store, an H2 file and PostgreSQL, against the raw-JDBC floor on the same database.
+ * in-memory store, an H2 file and PostgreSQL, against the raw-JDBC floor and Flowable 7.2 on the
+ * same database.
  *
  * <p>{@code Compare} runs them and prints one table with ratios; each benchmark
  * class also runs on its own through the JMH command line ({@code java -cp benchmarks.jar
