@@ -65,6 +65,12 @@ public class RelayDelivery {
   /** Villages the orders are spread over; fewer in the smoke test. */
   int villages = Village.VILLAGES;
 
+  /**
+   * Orders placed before each call: {@value #BATCH}, as {@link OperationsPerInvocation} says;
+   * fewer in the smoke test only.
+   */
+  int batch = BATCH;
+
   private Store store;
   private Village village;
   private final LongAdder delivered = new LongAdder();
@@ -89,10 +95,10 @@ public class RelayDelivery {
   /** Places {@value #BATCH} orders, each committing one notification. */
   @Setup(Level.Invocation)
   public void commit() {
-    for (int i = 0; i < BATCH; i++) {
+    for (int i = 0; i < batch; i++) {
       village.place(0, numbers.incrementAndGet());
     }
-    committed += BATCH;
+    committed += batch;
   }
 
   /**
@@ -127,8 +133,9 @@ public class RelayDelivery {
    *
    * @param sorted the latencies in nanoseconds, sorted
    * @param missing timed notifications not delivered within the wait
+   * @since 0.1.0
    */
-  record Lag(long[] sorted, int missing) {}
+  public record Lag(long[] sorted, int missing) {}
 
   /**
    * Times commit to delivery: places orders back to back on one thread for a warm-up period,
@@ -141,7 +148,7 @@ public class RelayDelivery {
    * @param waitMillis the longest wait for the last deliveries, in milliseconds
    * @return the latencies
    */
-  static Lag latency(Database database, long warmupMillis, long measureMillis,
+  public static Lag latency(Database database, long warmupMillis, long measureMillis,
       long waitMillis) {
     Map<String, Long> arrived = new ConcurrentHashMap<>();
     try (Store store = Store.open(database, b -> b

@@ -19,7 +19,7 @@ class MoreBenchmarksTest {
   void assigningRotatesGrowersThroughHouseholdsThatKeepTheirRoom() {
     MentorshipCommands bench = new MentorshipCommands();
     bench.database = Database.MEMORY;
-    bench.poolSize = 200;
+    bench.poolSize = 160;
     bench.open();
     try {
       MentorshipCommands.Next next = new MentorshipCommands.Next();
@@ -45,7 +45,7 @@ class MoreBenchmarksTest {
   void inspectingRecordsAnInspectionOfAnAssignedGrower() {
     MentorshipCommands bench = new MentorshipCommands();
     bench.database = Database.MEMORY;
-    bench.poolSize = 200;
+    bench.poolSize = 160;
     bench.open();
     try {
       Inspection inspection = bench.inspect();
@@ -62,16 +62,16 @@ class MoreBenchmarksTest {
   void theQueriesSeeTheStoredOrdersAndTheSeason() {
     Queries bench = new Queries();
     bench.database = Database.MEMORY;
-    bench.orders = 200;
-    bench.growers = 5;
+    bench.orders = 80;
+    bench.growers = 3;
     bench.open();
     try {
-      int perSquad = 200 / Queries.SQUADS;
+      int perSquad = 80 / Queries.SQUADS;
       assertThat(bench.openOrdersPage().items()).hasSize(perSquad / 2)
           .allSatisfy(o -> assertThat(o.status())
               .isIn(OrderStatus.DISPATCHED, OrderStatus.ACCEPTED));
       assertThat(bench.disparityReport().yieldPerMu().count())
-          .isEqualTo(Queries.HOUSEHOLDS * 5);
+          .isEqualTo(Queries.HOUSEHOLDS * 3);
       assertThat(bench.serviceLevelStatistics().resolved()).isEqualTo(perSquad / 2);
       assertThat(bench.squadStatistics().placed()).isEqualTo(perSquad);
     } finally {
@@ -84,11 +84,14 @@ class MoreBenchmarksTest {
     RelayDelivery bench = new RelayDelivery();
     bench.database = Database.H2;
     bench.villages = 2;
+    bench.batch = 10;
     bench.open();
     try {
       bench.commit();
       assertThat(bench.delivered()).isZero();
-      assertThat(bench.deliver()).isEqualTo(RelayDelivery.BATCH);
+      assertThat(bench.deliver()).isEqualTo(10);
+      bench.commit();
+      assertThat(bench.deliver()).isEqualTo(20);
     } finally {
       bench.close();
     }
