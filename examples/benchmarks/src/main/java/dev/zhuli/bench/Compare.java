@@ -231,6 +231,25 @@ public final class Compare {
         + " and the Flowable baseline.");
   }
 
+  private List<String> sizeHeads() {
+    List<String> heads = new ArrayList<>();
+    for (int size : sizes(Database.MEMORY)) {
+      heads.add("10^" + (int) Math.log10(size));
+    }
+    return heads;
+  }
+
+  private List<Integer> sizes(Database db) {
+    List<Integer> sizes = new ArrayList<>(List.of(1_000, 10_000));
+    if (longRun) {
+      sizes.add(100_000);
+    }
+    if (db == Database.MEMORY && million) {
+      sizes.add(1_000_000);
+    }
+    return sizes;
+  }
+
   /** Mentorship commands per second: assigning a grower, recording an inspection. */
   private void mentorship(List<Database> databases) throws RunnerException {
     Map<Database, double[]> rates = new LinkedHashMap<>();
@@ -307,25 +326,6 @@ public final class Compare {
     line("|---|---:|---:|---:|---:|");
     rows.forEach(this::line);
     line("");
-  }
-
-  private List<String> sizeHeads() {
-    List<String> heads = new ArrayList<>();
-    for (int size : sizes(Database.MEMORY)) {
-      heads.add("10^" + (int) Math.log10(size));
-    }
-    return heads;
-  }
-
-  private List<Integer> sizes(Database db) {
-    List<Integer> sizes = new ArrayList<>(List.of(1_000, 10_000));
-    if (longRun) {
-      sizes.add(100_000);
-    }
-    if (db == Database.MEMORY && million) {
-      sizes.add(1_000_000);
-    }
-    return sizes;
   }
 
   private Collection<RunResult> runOne(String benchmark, Database db, int threads, String stored,
