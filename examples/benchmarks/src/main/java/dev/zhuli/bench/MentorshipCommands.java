@@ -36,8 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * about to receive a grower gives back its oldest one if it already holds {@value #KEPT}
  * (the head unassigns it, and it goes to the back of the pool). So every measured assignment
  * brings a household up to {@value #KEPT} growers from one less: room left, no staffing
- * notice, and the data stays the same size however long it runs. A grower's history grows by
- * two entries each time the pool comes round, once per {@value #POOL} assignments.
+ * notice, and the households keep their size however long it runs. What does grow is the
+ * outbox (the relay is not started) and each grower's history, by two entries each time the
+ * pool comes round, once per {@value #POOL} assignments.
  *
  * <p>Inspecting goes round-robin over the growers assigned in setup and the practices of the
  * plan, dated today.
