@@ -220,6 +220,10 @@ public final class Compare {
     }
     line("");
 
+    mentorship(databases);
+    queries(databases);
+    relay(databases);
+
     // ---- heap -----------------------------------------------------------------------------
     int heapOrders = longRun ? 100_000 : 20_000;
     double placed = RetainedHeap.bytesPerOrder(heapOrders, false);
@@ -234,8 +238,7 @@ public final class Compare {
     line("| closed (whole lifecycle, timeline of 5, rating) | " + fmt(closed) + " | "
         + yesNo(closed <= 2048) + " |");
     line("");
-    line("Not measured by this runner yet: mentorship commands, the disparity report and"
-        + " service-level statistics queries, relay delivery.");
+    line("Not measured by this runner yet: the service-level and inspection sweeps.");
   }
 
   private List<String> sizeHeads() {
@@ -255,6 +258,84 @@ public final class Compare {
       sizes.add(1_000_000);
     }
     return sizes;
+  }
+
+  /** Mentorship commands per second: assigning a grower, recording an inspection. */
+  private void mentorship(List<Database> databases) throws RunnerException {
+    Map<Database, double[]> rates = new LinkedHashMap<>();
+    for (Database db : databases) {
+      rates.put(db, new double[] {
+          median(runOne("MentorshipCommands.assign", db, 1, null, false)),
+          median(runOne("MentorshipCommands.inspect", db, 1, null, false))});
+    }
+    line("Mentorship commands per second, one thread, median of iterations: assign a grower to a"
+        + " demonstration household with room (every limit check; " + MentorshipCommands.HOUSEHOLDS
+        + " households of one tree, each brought up to " + MentorshipCommands.KEPT
+        + " growers, having given back its oldest beforehand, unmeasured), and record an"
+        + " inspection; one command, one transaction each.");
+    line("");
+    line("| database | assign grower /s | record inspection /s |");
+    line("|---|---:|---:|");
+    rates.forEach((db, r) -> line("| " + name(db) + " | " + fmt(r[0]) + " | " + fmt(r[1])
+        + " |"));
+    line("");
+  }
+
+  /** Microseconds per query: a squad's open orders, a disparity report, a squad's figures. */
+  private void queries(List<Database> databases) throws RunnerException {
+    String[] queries = {"openOrdersPage", "disparityReport", "serviceLevelStatistics",
+        "squadStatistics"};
+    Map<Database, double[]> times = new LinkedHashMap<>();
+    for (Database db : databases) {
+      double[] t = new double[queries.length];
+      for (int q = 0; q < queries.length; q++) {
+        t[q] = median(runOne("Queries." + queries[q], db, 1, null, false));
+      }
+      times.put(db, t);
+    }
+    line("Queries, one thread: microseconds per query, median of iterations (lower is better)."
+        + " Stored: " + fmt(Queries.ORDERS) + " orders over " + Queries.SQUADS + " squads, a"
+        + " quarter each DISPATCHED, ACCEPTED, RESOLVED and CLOSED; a season of "
+        + Queries.HOUSEHOLDS + " demonstration households × " + Queries.GROWERS + " growers,"
+        + " each grower inspected on 3 practices and harvested once. Open orders: first page of"
+        + " 50 of one squad's " + fmt(Queries.ORDERS / Queries.SQUADS / 2) + "; service level:"
+        + " the squad's in-time figures (Orders.inTime); squad statistics: Orders.statisticsOf"
+        + " for the squad.");
+    line("");
+    line("| database | open orders, page of 50 µs | disparity report µs |"
+        + " service level (in time) µs | squad statistics µs |");
+    line("|---|---:|---:|---:|---:|");
+    times.forEach((db, t) -> line("| " + name(db) + " | " + fmt1(t[0]) + " | " + fmt1(t[1])
+        + " | " + fmt1(t[2]) + " | " + fmt1(t[3]) + " |"));
+    line("");
+  }
+
+  /** Relay: deliveries per second, and commit-to-delivery latency with the relay started. */
+  private void relay(List<Database> databases) throws RunnerException {
+    long warm = longRun ? 5_000 : 2_000;
+    long measure = longRun ? 20_000 : 5_000;
+    List<String> rows = new ArrayList<>();
+    for (Database db : databases) {
+      double perSecond = median(runOne("RelayDelivery.deliver", db, 1, null, false));
+      System.err.println("timing commit to delivery on " + name(db));
+      RelayDelivery.Lag lag = RelayDelivery.latency(db, warm, measure, 30_000);
+      long[] t = lag.sorted();
+      rows.add("| " + name(db) + " | " + fmt(perSecond) + " | " + t.length + " | "
+          + (t.length == 0 ? "—" : fmt1(Latency.percentile(t, 50) / 1e6) + " / "
+              + fmt1(Latency.percentile(t, 99) / 1e6)) + " | " + lag.missing() + " |");
+    }
+    line("Relay, to a notifier that only counts. Deliveries per second: " + RelayDelivery.BATCH
+        + " orders placed (one notification each, unmeasured), then pollOnce rounds in batches"
+        + " of " + RelayDelivery.BATCH + " until all are delivered; median of iterations."
+        + " Commit to delivery: relay started (one thread, batches of 10, poll every "
+        + RelayDelivery.POLL_MILLIS + " ms), orders placed back to back on one thread, from"
+        + " place's return to the notifier's call; p50 / p99 in milliseconds.");
+    line("");
+    line("| database | deliveries/s | notifications timed | commit to delivery p50 / p99 ms |"
+        + " not delivered within 30 s |");
+    line("|---|---:|---:|---:|---:|");
+    rows.forEach(this::line);
+    line("");
   }
 
   private Collection<RunResult> runOne(String benchmark, Database db, int threads, String stored,

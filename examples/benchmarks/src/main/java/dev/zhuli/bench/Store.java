@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * Zhuli opened on a new, empty database, with a notifier that drops everything; the relay is not
@@ -32,8 +33,20 @@ public final class Store implements AutoCloseable {
    * @return the open store; close it to close Zhuli and delete an H2 file
    */
   public static Store open(Database database) {
+    return open(database, UnaryOperator.identity());
+  }
+
+  /**
+   * Opens Zhuli on a fresh database, as {@link #open(Database)} does, with more settings: a
+   * notifier that counts, say, or the relay's numbers.
+   *
+   * @param database which database
+   * @param configure changes the builder after the store and the dropping notifier are set
+   * @return the open store; close it to close Zhuli and delete an H2 file
+   */
+  public static Store open(Database database, UnaryOperator<Zhuli.Builder> configure) {
     if (database == Database.MEMORY) {
-      return new Store(Zhuli.builder().notifier(n -> { }).build(), null);
+      return new Store(configure.apply(Zhuli.builder().notifier(n -> { })).build(), null);
     }
     Database.Location location = database.fresh("zhuli");
     String url = database == Database.POSTGRESQL
@@ -47,7 +60,8 @@ public final class Store implements AutoCloseable {
     if (location.password() != null) {
       settings.put("password", location.password());
     }
-    Zhuli zhuli = Zhuli.builder().storage("jdbc", settings).notifier(n -> { }).build();
+    Zhuli zhuli = configure.apply(Zhuli.builder().storage("jdbc", settings).notifier(n -> { }))
+        .build();
     return new Store(zhuli, location);
   }
 
