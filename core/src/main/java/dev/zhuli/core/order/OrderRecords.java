@@ -14,7 +14,16 @@ final class OrderRecords {
   static final PersistedType<OrderRecord> ORDER =
       PersistedType.of("order", OrderRecord.class, 1);
 
+  /**
+   * The few fields of an order the duplicate check compares, read without binding the rest: a
+   * village may hold a hundred open orders of one category, each read at every placement.
+   */
+  static final PersistedType<OrderGist> ORDER_GIST = ORDER.projection(OrderGist.class);
+
   private OrderRecords() {}
+
+  /** The fields of {@link OrderRecord} the duplicate check needs. */
+  record OrderGist(String id, String category, String status, String title) {}
 
   record OrderRecord(String id, String group, String village, String requester, String title,
       String description, String category, String urgency, String requestedSquadKind,

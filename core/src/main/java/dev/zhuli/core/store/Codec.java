@@ -171,7 +171,8 @@ public final class Codec {
    * @param type the persisted type
    * @param value the value, not null
    * @return the body: UTF-8 JSON
-   * @throws IllegalArgumentException if an argument is null or the value is not of the type
+   * @throws IllegalArgumentException if an argument is null, the value is not of the type, or the
+   *     type is a {@linkplain PersistedType#projection projection}
    * @throws CodecException if the value cannot be encoded, for example because it holds a type the
    *     codec does not support
    * @since 0.1.0
@@ -179,6 +180,10 @@ public final class Codec {
   public <T> byte[] encode(PersistedType<T> type, T value) {
     if (type == null) {
       throw new IllegalArgumentException("type must not be null");
+    }
+    if (type.isProjection()) {
+      throw new IllegalArgumentException(type + " is read-only: writing it would drop the fields"
+          + " it leaves out");
     }
     if (value == null) {
       throw new IllegalArgumentException("value of " + type.kind() + " must not be null");

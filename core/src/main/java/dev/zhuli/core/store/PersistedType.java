@@ -37,12 +37,16 @@ public final class PersistedType<T> {
   private final int schemaVersion;
   /** The upcaster from version {@code i + 1} at index {@code i}. */
   private final List<Upcaster> upcasters;
+  /** The full type this one reads a part of, or null if it is a full type. */
+  private final PersistedType<?> projectionOf;
 
-  private PersistedType(String kind, Class<T> type, int schemaVersion, List<Upcaster> upcasters) {
+  private PersistedType(String kind, Class<T> type, int schemaVersion, List<Upcaster> upcasters,
+      PersistedType<?> projectionOf) {
     this.kind = kind;
     this.type = type;
     this.schemaVersion = schemaVersion;
     this.upcasters = upcasters;
+    this.projectionOf = projectionOf;
   }
 
   /**
@@ -108,7 +112,8 @@ public final class PersistedType<T> {
       throw new IllegalArgumentException(
           "missing upcaster " + names + " for " + kind + " at schema " + schemaVersion);
     }
-    return new PersistedType<>(kind, type, schemaVersion, List.copyOf(Arrays.asList(byStep)));
+    return new PersistedType<>(kind, type, schemaVersion, List.copyOf(Arrays.asList(byStep)),
+        null);
   }
 
   private static String steps(int schemaVersion) {
@@ -149,6 +154,40 @@ public final class PersistedType<T> {
     return schemaVersion;
   }
 
+  /**
+   * The same stored records read as a projection: a class with only some of the components of
+   * this type, by the same names, so that a query that needs a few fields of many records does
+   * not bind all of them. The projection shares this type's kind, schema version and upcasters
+   * (it reads exactly what this type reads, then keeps the fields it names), and it is read-only:
+   * {@link Codec#encode} refuses it, since writing it would drop the other fields.
+   *
+   * @param <P> the projection's Java type
+   * @param projection the projection's class: usually a record
+   * @return the read-only persisted type
+   * @throws IllegalArgumentException if the class is null or primitive, or this is a projection
+   * @since 0.1.0
+   */
+  public <P> PersistedType<P> projection(Class<P> projection) {
+    if (projection == null || projection.isPrimitive()) {
+      throw new IllegalArgumentException("a projection of " + kind + " must be a class");
+    }
+    if (projectionOf != null) {
+      throw new IllegalArgumentException(this + " is a projection already; project " + projectionOf
+          + " instead");
+    }
+    return new PersistedType<>(kind, projection, schemaVersion, upcasters, this);
+  }
+
+  /**
+   * Whether this is a read-only {@linkplain #projection projection} of another type.
+   *
+   * @return true if it is
+   * @since 0.1.0
+   */
+  public boolean isProjection() {
+    return projectionOf != null;
+  }
+
   /** The upcaster from {@code from} to {@code from + 1}, for 1 &le; from &lt; schemaVersion. */
   Upcaster upcaster(int from) {
     return upcasters.get(from - 1);
@@ -162,6 +201,7 @@ public final class PersistedType<T> {
    */
   @Override
   public String toString() {
-    return "PersistedType[" + kind + ", " + type.getName() + ", schema " + schemaVersion + "]";
+    return "PersistedType[" + kind + ", " + type.getName() + ", schema " + schemaVersion
+        + (projectionOf == null ? "" : ", projection of " + projectionOf.type.getName()) + "]";
   }
 }

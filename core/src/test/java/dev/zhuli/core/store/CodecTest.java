@@ -139,6 +139,32 @@ class CodecTest {
     assertThat(other.name()).isEqualTo("北順");
   }
 
+  record TagsOnly(List<String> tags) {}
+
+  @Test
+  void aProjectionReadsSomeFieldsAndCannotBeWritten() {
+    PersistedType<Tagged> type = PersistedType.of("test.tagged", Tagged.class, 1);
+    PersistedType<TagsOnly> tags = type.projection(TagsOnly.class);
+    byte[] body = CODEC.encode(type, new Tagged("南溝", List.of("葡萄", "櫻桃"), Map.of()));
+
+    assertThat(CODEC.decode(tags, body).tags()).containsExactly("葡萄", "櫻桃");
+    assertThat(tags.isProjection()).isTrue();
+    assertThat(type.isProjection()).isFalse();
+    assertThat(tags.kind()).isEqualTo(type.kind());
+    assertThat(tags.schemaVersion()).isEqualTo(type.schemaVersion());
+    assertThatThrownBy(() -> CODEC.encode(tags, new TagsOnly(List.of())))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read-only");
+    assertThatThrownBy(() -> tags.projection(TagsOnly.class))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aProjectionReadsOlderBodiesThroughTheFullTypesUpcasters() {
+    PersistedType<Member> names = MEMBER.projection(Member.class);
+    byte[] v1 = "{\"schema\":1,\"data\":{\"fullName\":\"王建國\"}}".getBytes(UTF_8);
+    assertThat(CODEC.decode(names, v1)).isEqualTo(new Member("王建國", false));
+  }
+
   @Test
   void shapesThatCanChangeAreDecodedAfreshEachTime() {
     PersistedType<WithArray> type = PersistedType.of("test.array", WithArray.class, 1);
