@@ -1,6 +1,7 @@
 package dev.zhuli.core.order;
 
 import static dev.zhuli.core.order.OrderRecords.ORDER;
+import static dev.zhuli.core.order.OrderRecords.ORDER_GIST;
 
 import dev.zhuli.core.Actor;
 import dev.zhuli.core.GroupId;
@@ -16,6 +17,7 @@ import dev.zhuli.core.access.AccessRequest;
 import dev.zhuli.core.access.Role;
 import dev.zhuli.core.order.OrderRecords.ActivityRecord;
 import dev.zhuli.core.order.OrderRecords.EntryRecord;
+import dev.zhuli.core.order.OrderRecords.OrderGist;
 import dev.zhuli.core.order.OrderRecords.OrderRecord;
 import dev.zhuli.core.order.OrderRecords.ExtensionRecord;
 import dev.zhuli.core.order.OrderRecords.RatingRecord;
@@ -319,9 +321,9 @@ final class OrderService implements Orders {
     String key = village + "|" + category;
     PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
     while (true) {
-      ResultPage<Versioned<OrderRecord>> found = s.find(ORDER, OPEN_KIND, key, key, page);
-      for (Versioned<OrderRecord> v : found.items()) {
-        OrderRecord o = v.value();
+      ResultPage<Versioned<OrderGist>> found = s.find(ORDER_GIST, OPEN_KIND, key, key, page);
+      for (Versioned<OrderGist> v : found.items()) {
+        OrderGist o = v.value();
         if (!o.category().equals(category) || !OrderStatus.valueOf(o.status()).isOpen()) {
           continue;
         }
@@ -801,7 +803,7 @@ final class OrderService implements Orders {
   public OrderStatistics statisticsOf(GroupId group, Instant from, Instant to) {
     String g = Checks.present("group", group).value();
     checkPeriod(from, to);
-    return OrderFigures.of(allOrders(g), null, from, to);
+    return OrderFigures.of(placedBetween(g, from, to), null, from, to);
   }
 
   @Override
@@ -810,7 +812,7 @@ final class OrderService implements Orders {
     checkPeriod(from, to);
     String g = runner.read("order.statistics", Actor.system("order-query"),
         s -> RosterFacts.squad(s, squad).group().value());
-    return OrderFigures.of(allOrders(g), sq, from, to);
+    return OrderFigures.of(placedBetween(g, from, to), sq, from, to);
   }
 
   private static void checkPeriod(Instant from, Instant to) {
@@ -821,19 +823,40 @@ final class OrderService implements Orders {
     }
   }
 
-  private List<OrderRecord> allOrders(String group) {
+  private static final Instant FIRST_PLACEABLE = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant LAST_PLACEABLE = Instant.parse("+10000-01-01T00:00:00Z");
+
+  /**
+   * The group's orders placed in [from, to), found through the status index (group, status, time
+   * placed) one status at a time, so that the cost follows the period asked for, not the group's
+   * whole history.
+   */
+  private List<OrderRecord> placedBetween(String group, Instant from, Instant to) {
     List<OrderRecord> all = new ArrayList<>();
-    PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-    while (true) {
-      PageRequest current = page;
-      ResultPage<Versioned<OrderRecord>> found = runner.read("order.statistics",
-          Actor.system("order-query"), s -> s.find(ORDER, "group", group, group, current));
-      found.items().forEach(v -> all.add(v.value()));
-      if (found.nextCursor().isEmpty()) {
-        return all;
-      }
-      page = page.after(found.nextCursor().get());
+    // sortable text is time order for the years 0 to 9999, the times the index can hold
+    Instant start = from.isBefore(FIRST_PLACEABLE) ? FIRST_PLACEABLE : from;
+    Instant end = to.isAfter(LAST_PLACEABLE) ? LAST_PLACEABLE : to;
+    if (!end.isAfter(start)) {
+      return all;
     }
+    String first = sortable(start);
+    String last = sortable(end.minusNanos(1));
+    for (OrderStatus status : OrderStatus.values()) {
+      String prefix = group + "|" + status.name() + "|";
+      PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+      while (true) {
+        PageRequest current = page;
+        ResultPage<Versioned<OrderRecord>> found = runner.read("order.statistics",
+            Actor.system("order-query"),
+            s -> s.find(ORDER, "status", prefix + first, prefix + last, current));
+        found.items().forEach(v -> all.add(v.value()));
+        if (found.nextCursor().isEmpty()) {
+          break;
+        }
+        page = page.after(found.nextCursor().get());
+      }
+    }
+    return all;
   }
 
   private ResultPage<Order> find(String key, String lower, String upper, PageRequest page) {
