@@ -56,7 +56,9 @@ public class Growth {
   public void open() {
     store = Store.open(database);
     village = Village.build(store.zhuli(), 1 + FILLER_SQUADS,
-        Math.max(Village.VILLAGES, stored / Village.ORDERS_PER_VILLAGE));
+        // the same open orders per village at every size: a placement compares the new order
+        // with its village's open orders, and that number is a county's habit, not its size
+        Math.max(1, stored / Village.ORDERS_PER_VILLAGE));
     for (int i = 0; i < stored; i++) {
       village.place(1 + i % FILLER_SQUADS, numbers.incrementAndGet());
     }
