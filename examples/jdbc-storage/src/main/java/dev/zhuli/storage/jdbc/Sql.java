@@ -92,12 +92,19 @@ final class Sql {
       // The first condition lets the database start its index range at the cursor.
       s.append(" AND i.idx_value >= ? AND (i.idx_value > ? OR (i.idx_value = ? AND i.id > ?))");
     }
-    // The record's own entries under the key come from the index by record; H2 would otherwise
-    // walk the primary key over every lesser value of the key, once per row.
-    s.append(" AND NOT EXISTS (SELECT 1 FROM zhuli_index j"
-        + (dialect == Dialect.H2 ? " USE INDEX (zhuli_index_by_record)" : "")
-        + " WHERE j.kind = i.kind"
-        + " AND j.id = i.id AND j.idx_key = i.idx_key AND j.idx_value < i.idx_value");
+    if (dialect == Dialect.H2) {
+      // The record's own entries under the key come from the index by record; H2 would
+      // otherwise walk the primary key over every lesser value of the key, once per row.
+      s.append(" AND NOT EXISTS (SELECT 1 FROM zhuli_index j USE INDEX (zhuli_index_by_record)"
+          + " WHERE j.kind = i.kind"
+          + " AND j.id = i.id AND j.idx_key = i.idx_key AND j.idx_value < i.idx_value");
+    } else {
+      // The same condition as a scalar subquery, which PostgreSQL runs per row through the
+      // index by record whatever its statistics say; as an anti-join, on tables not analysed
+      // yet (a new schema, a bulk load), it scanned every entry of the key once per row.
+      s.append(" AND i.idx_value = (SELECT min(j.idx_value) FROM zhuli_index j"
+          + " WHERE j.kind = i.kind AND j.id = i.id AND j.idx_key = i.idx_key");
+    }
     if (lower) {
       s.append(" AND j.idx_value >= ?");
     }
