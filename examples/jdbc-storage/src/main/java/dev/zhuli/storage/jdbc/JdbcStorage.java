@@ -462,6 +462,9 @@ public final class JdbcStorage implements Storage {
         if (d == Dialect.H2 && durable) {
           H2Durability.ensure(c);
         }
+        if (d == Dialect.H2) {
+          H2InlineBodies.ensure(c);
+        }
         if (!c.getAutoCommit()) {
           c.commit();
         }

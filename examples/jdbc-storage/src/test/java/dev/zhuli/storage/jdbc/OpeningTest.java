@@ -94,6 +94,27 @@ class OpeningTest {
   }
 
   @Test
+  void onH2BodiesUpTo64KibStayInTheirRowsAndReadBackByteForByte() throws Exception {
+    DataSource ds = h2("inline");
+    byte[] body = new byte[H2InlineBodies.INLINE_BYTES];
+    new java.util.Random(7).nextBytes(body);
+    byte[] longer = new byte[H2InlineBodies.INLINE_BYTES + 1];
+    new java.util.Random(8).nextBytes(longer);
+    try (JdbcStorage store = JdbcStorage.builder(ds).migrateOnOpen(true).build()) {
+      store.transact(t -> t.put(StoredRecord.of("k", "inline", body), 0));
+      store.transact(t -> t.put(StoredRecord.of("k", "lob", longer), 0));
+      assertThat(store.transact(t -> t.get("k", "inline")).orElseThrow().body()).isEqualTo(body);
+      assertThat(store.transact(t -> t.get("k", "lob")).orElseThrow().body()).isEqualTo(longer);
+    }
+    try (java.sql.Connection c = ds.getConnection();
+         java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT SETTING_VALUE FROM"
+             + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'MAX_LENGTH_INPLACE_LOB'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1).strip()).isEqualTo(String.valueOf(H2InlineBodies.INLINE_BYTES));
+    }
+  }
+
+  @Test
   void anEmptyDatabaseIsRefusedUnlessAskedToCreateTheSchema() {
     DataSource ds = h2("empty");
     assertThatThrownBy(() -> JdbcStorage.using(ds)).isInstanceOf(IllegalStateException.class)
