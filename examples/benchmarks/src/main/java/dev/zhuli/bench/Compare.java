@@ -30,10 +30,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *     [--postgres URL [--pg-user USER] [--pg-password PASSWORD]] [--out FILE]
  * </pre>
  *
- * <p>By default a few minutes: short JMH iterations, one fork, growth with 10^3 and 10^4 stored
- * orders. {@code --long} runs longer iterations, two forks, and growth up to 10^5;
+ * <p>By default about a quarter of an hour with PostgreSQL (less without): short JMH iterations,
+ * one fork each, lifecycles on one thread,
+ * growth with 10^3 and 10^4 stored orders. {@code --long} runs longer iterations,
+ * lifecycles on one and two threads, and growth up to 10^5;
  * {@code --million} adds 10^6 stored orders in memory; {@code --postgres} adds PostgreSQL to
- * the lifecycle comparison. Figures are medians of the measured iterations.
+ * every comparison. Figures are medians of the measured iterations.
  *
  * @since 0.1.0
  */
@@ -113,18 +115,19 @@ public final class Compare {
     }
 
     // ---- lifecycle throughput -------------------------------------------------------------
+    int maxThreads = longRun ? 2 : 1;
     Map<String, Double> zhuli = new LinkedHashMap<>();
     Map<String, Double> floor = new LinkedHashMap<>();
     Map<String, Double> flowable = new LinkedHashMap<>();
-    for (int threads = 1; threads <= 2; threads++) {
+    for (int threads = 1; threads <= maxThreads; threads++) {
       for (Database db : databases) {
         zhuli.put(db + "/" + threads, median(runOne("OrderLifecycle.lifecycle", db, threads,
-            null, false)));
+            null, Weight.HEADLINE)));
         if (db != Database.MEMORY) {
           floor.put(db + "/" + threads, median(runOne("JdbcFloor.lifecycle", db, threads,
-              null, false)));
+              null, Weight.HEADLINE)));
           flowable.put(db + "/" + threads, median(runOne("FlowableLifecycle.lifecycle", db,
-              threads, null, false)));
+              threads, null, Weight.HEADLINE)));
         }
       }
     }
@@ -138,7 +141,7 @@ public final class Compare {
         + " lifecycles/s | Zhuli / floor | Flowable lifecycles/s | Zhuli / Flowable | target"
         + " | met |");
     line("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
-    for (int threads = 1; threads <= 2; threads++) {
+    for (int threads = 1; threads <= maxThreads; threads++) {
       for (Database db : databases) {
         double z = zhuli.get(db + "/" + threads);
         Double f = floor.get(db + "/" + threads);
@@ -182,7 +185,7 @@ public final class Compare {
             cells.add("—");
             continue;
           }
-          double us = median(runOne("Growth." + op, db, 1, String.valueOf(size), true));
+          double us = median(runOne("Growth." + op, db, 1, String.valueOf(size), Weight.GROWTH));
           cells.add(fmt1(us));
           if (first == 0) {
             first = us;
@@ -265,8 +268,8 @@ public final class Compare {
     Map<Database, double[]> rates = new LinkedHashMap<>();
     for (Database db : databases) {
       rates.put(db, new double[] {
-          median(runOne("MentorshipCommands.assign", db, 1, null, false)),
-          median(runOne("MentorshipCommands.inspect", db, 1, null, false))});
+          median(runOne("MentorshipCommands.assign", db, 1, null, Weight.OTHER)),
+          median(runOne("MentorshipCommands.inspect", db, 1, null, Weight.OTHER))});
     }
     line("Mentorship commands per second, one thread, median of iterations: assign a grower to a"
         + " demonstration household with room (every limit check; " + MentorshipCommands.HOUSEHOLDS
@@ -289,7 +292,7 @@ public final class Compare {
     for (Database db : databases) {
       double[] t = new double[queries.length];
       for (int q = 0; q < queries.length; q++) {
-        t[q] = median(runOne("Queries." + queries[q], db, 1, null, false));
+        t[q] = median(runOne("Queries." + queries[q], db, 1, null, Weight.OTHER));
       }
       times.put(db, t);
     }
@@ -316,7 +319,7 @@ public final class Compare {
     long measure = longRun ? 20_000 : 5_000;
     List<String> rows = new ArrayList<>();
     for (Database db : databases) {
-      double perSecond = median(runOne("RelayDelivery.deliver", db, 1, null, false));
+      double perSecond = median(runOne("RelayDelivery.deliver", db, 1, null, Weight.OTHER));
       System.err.println("timing commit to delivery on " + name(db));
       RelayDelivery.Lag lag = RelayDelivery.latency(db, warm, measure, 30_000);
       long[] t = lag.sorted();
@@ -338,17 +341,46 @@ public final class Compare {
     line("");
   }
 
+  /** How long a benchmark runs: the lifecycle comparison longest, growth shortest. */
+  private enum Weight {
+    HEADLINE, GROWTH, OTHER
+  }
+
   private Collection<RunResult> runOne(String benchmark, Database db, int threads, String stored,
-      boolean growth) throws RunnerException {
+      Weight weight) throws RunnerException {
+    int warmups;
+    int warmupSeconds;
+    int iterations;
+    int seconds;
+    switch (weight) {
+      case HEADLINE -> {
+        warmups = longRun ? 5 : 3;
+        warmupSeconds = longRun ? 5 : 3;
+        iterations = longRun ? 5 : 3;
+        seconds = longRun ? 5 : 3;
+      }
+      case GROWTH -> {
+        warmups = longRun ? 2 : 1;
+        warmupSeconds = longRun ? 3 : 2;
+        iterations = longRun ? 5 : 3;
+        seconds = longRun ? 3 : 2;
+      }
+      default -> {
+        warmups = longRun ? 3 : 1;
+        warmupSeconds = longRun ? 3 : 2;
+        iterations = longRun ? 5 : 3;
+        seconds = longRun ? 3 : 2;
+      }
+    }
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include("dev\\.zhuli\\.bench\\." + benchmark.replace(".", "\\.") + "$")
         .param("database", db.name())
         .threads(threads)
-        .forks(longRun ? 2 : 1)
-        .warmupIterations(longRun ? 5 : 2)
-        .warmupTime(TimeValue.seconds(longRun ? 5 : growth ? 1 : 2))
-        .measurementIterations(longRun ? 10 : 3)
-        .measurementTime(TimeValue.seconds(longRun ? 5 : growth ? 2 : 3))
+        .forks(1)
+        .warmupIterations(warmups)
+        .warmupTime(TimeValue.seconds(warmupSeconds))
+        .measurementIterations(iterations)
+        .measurementTime(TimeValue.seconds(seconds))
         .verbosity(VerboseMode.SILENT)
         .jvmArgsAppend(forkArgs.toArray(String[]::new));
     if (stored != null) {
