@@ -736,30 +736,39 @@ final class OrderService implements Orders {
     checkPeriod(from, to);
     String lower = owner + "|" + sortable(from);
     String upper = owner + "|" + sortable(to.minusNanos(1));
-    int resolved = 0;
-    int inTime = 0;
+    int[] resolved = new int[2];
+    eachFound("order.inTime", key, lower, upper, o -> {
+      StageRecord last = null;
+      for (StageRecord st : o.stagesOrEmpty()) {
+        if (Transition.RESOLVE.name().equals(st.endedBy())) {
+          last = st;
+        }
+      }
+      if (last != null) {
+        resolved[0]++;
+        if (!Times.parse(last.endedAt()).isAfter(Times.parse(last.dueAt()))) {
+          resolved[1]++;
+        }
+      }
+    });
+    return ImmutableInTimeFigures.builder().from(from).to(to).resolved(resolved[0])
+        .resolvedInTime(resolved[1]).build();
+  }
+
+  /**
+   * Every order found under an index key between two values, a page at a time, each page its
+   * own read.
+   */
+  private void eachFound(String name, String key, String lower, String upper,
+      java.util.function.Consumer<OrderRecord> each) {
     PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
     while (true) {
       PageRequest current = page;
-      ResultPage<Versioned<OrderRecord>> found = runner.read("order.inTime",
+      ResultPage<Versioned<OrderRecord>> found = runner.read(name,
           Actor.system("order-query"), s -> s.find(ORDER, key, lower, upper, current));
-      for (Versioned<OrderRecord> v : found.items()) {
-        StageRecord last = null;
-        for (StageRecord st : v.value().stagesOrEmpty()) {
-          if (Transition.RESOLVE.name().equals(st.endedBy())) {
-            last = st;
-          }
-        }
-        if (last != null) {
-          resolved++;
-          if (!Times.parse(last.endedAt()).isAfter(Times.parse(last.dueAt()))) {
-            inTime++;
-          }
-        }
-      }
+      found.items().forEach(v -> each.accept(v.value()));
       if (found.nextCursor().isEmpty()) {
-        return ImmutableInTimeFigures.builder().from(from).to(to).resolved(resolved)
-            .resolvedInTime(inTime).build();
+        return;
       }
       page = page.after(found.nextCursor().get());
     }
@@ -843,18 +852,7 @@ final class OrderService implements Orders {
     String last = sortable(end.minusNanos(1));
     for (OrderStatus status : OrderStatus.values()) {
       String prefix = group + "|" + status.name() + "|";
-      PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-      while (true) {
-        PageRequest current = page;
-        ResultPage<Versioned<OrderRecord>> found = runner.read("order.statistics",
-            Actor.system("order-query"),
-            s -> s.find(ORDER, "status", prefix + first, prefix + last, current));
-        found.items().forEach(v -> all.add(v.value()));
-        if (found.nextCursor().isEmpty()) {
-          break;
-        }
-        page = page.after(found.nextCursor().get());
-      }
+      eachFound("order.statistics", "status", prefix + first, prefix + last, all::add);
     }
     return all;
   }
