@@ -1,5 +1,6 @@
 package dev.zhuli.core.store;
 
+import dev.zhuli.core.store.Postings.Posting;
 import dev.zhuli.spi.storage.Capability;
 import dev.zhuli.spi.storage.ClaimedMessage;
 import dev.zhuli.spi.storage.ConflictException;
@@ -70,10 +71,10 @@ public final class InMemoryStorage implements Storage {
   /** Committed records, with their stored versions. */
   private final Map<RecordKey, StoredRecord> records = new ConcurrentHashMap<>();
   /**
-   * Committed index: per kind and key, the (value, id) postings in find order. The sorted sets are
-   * plain tree sets, changed only under the write lock and read only under the read lock.
+   * Committed index: per kind and key, the (value, id) postings in find order, changed only under
+   * the write lock and read only under the read lock.
    */
-  private final Map<IndexKey, NavigableSet<Posting>> index = new ConcurrentHashMap<>();
+  private final Map<IndexKey, Postings> index = new ConcurrentHashMap<>();
   private final MemoryOutbox outbox = new MemoryOutbox();
   private volatile boolean closed;
 
@@ -243,8 +244,8 @@ public final class InMemoryStorage implements Storage {
     if (old != null) {
       for (IndexEntry entry : old.index()) {
         IndexKey indexKey = new IndexKey(key.kind, entry.key());
-        NavigableSet<Posting> postings = index.get(indexKey);
-        postings.remove(new Posting(entry.value(), key.id));
+        Postings postings = index.get(indexKey);
+        postings.remove(entry.value(), key.id);
         if (postings.isEmpty()) {
           index.remove(indexKey);
         }
@@ -252,8 +253,8 @@ public final class InMemoryStorage implements Storage {
     }
     if (record != null) {
       for (IndexEntry entry : record.index()) {
-        index.computeIfAbsent(new IndexKey(key.kind, entry.key()),
-            k -> new TreeSet<>()).add(new Posting(entry.value(), key.id));
+        index.computeIfAbsent(new IndexKey(key.kind, entry.key()), k -> new Postings())
+            .add(entry.value(), key.id);
       }
     }
   }
@@ -275,22 +276,22 @@ public final class InMemoryStorage implements Storage {
     return null;
   }
 
-  /** The postings of a set from where a request starts: its lower bound or after its cursor. */
-  private static NavigableSet<Posting> startOf(
-      NavigableSet<Posting> postings, FindRequest request, Posting after) {
+  /** The postings from where a request starts: its lower bound or after its cursor. */
+  private static Iterator<Posting> startOf(
+      Postings postings, FindRequest request, Posting after) {
     if (postings == null) {
-      return Collections.emptyNavigableSet();
+      return Collections.emptyIterator();
     }
     Posting lower = request.lower().map(value -> new Posting(value, "")).orElse(null);
     if (after != null && (lower == null || after.compareTo(lower) >= 0)) {
-      return postings.tailSet(after, false);
+      return postings.from(after, false);
     }
-    return lower == null ? postings : postings.tailSet(lower, true);
+    return postings.from(lower, true);
   }
 
   private static String encodeCursor(Posting position) {
-    return CURSOR_ENCODER.encodeToString(position.value.getBytes(StandardCharsets.UTF_8)) + "."
-        + CURSOR_ENCODER.encodeToString(position.id.getBytes(StandardCharsets.US_ASCII));
+    return CURSOR_ENCODER.encodeToString(position.value().getBytes(StandardCharsets.UTF_8)) + "."
+        + CURSOR_ENCODER.encodeToString(position.id().getBytes(StandardCharsets.US_ASCII));
   }
 
   private static Posting decodeCursor(String cursor) {
@@ -346,15 +347,6 @@ public final class InMemoryStorage implements Storage {
   /** One sorted index: the entries of one key on records of one kind. */
   private record IndexKey(String kind, String key) {}
 
-  /** One index entry of one record, ordered by value in code-point order, then by record id. */
-  private record Posting(String value, String id) implements Comparable<Posting> {
-    @Override
-    public int compareTo(Posting other) {
-      int byValue = IndexEntry.CODE_POINT_ORDER.compare(value, other.value);
-      return byValue != 0 ? byValue : id.compareTo(other.id);
-    }
-  }
-
   /**
    * A transaction's latest write of one record: the record with its new version, or null for a
    * delete; and the committed version it was based on, checked again at commit.
@@ -379,7 +371,7 @@ public final class InMemoryStorage implements Storage {
   /** One unit of work's reads and buffered writes; used by one thread, valid until it ends. */
   private final class MemoryTransaction implements Transaction {
     final Map<RecordKey, Write> writes = new LinkedHashMap<>();
-    final Map<IndexKey, NavigableSet<Posting>> ownIndex = new HashMap<>();
+    final Map<IndexKey, Postings> ownIndex = new HashMap<>();
     final Map<String, OutboxMessage> enqueued = new LinkedHashMap<>();
     ConflictException conflict;
     private volatile boolean finished;
@@ -448,9 +440,8 @@ public final class InMemoryStorage implements Storage {
       try {
         checkStoreOpen();
         IndexKey indexKey = new IndexKey(request.kind(), request.key());
-        Iterator<Posting> committed =
-            startOf(index.get(indexKey), request, after).iterator();
-        Iterator<Posting> own = startOf(ownIndex.get(indexKey), request, after).iterator();
+        Iterator<Posting> committed = startOf(index.get(indexKey), request, after);
+        Iterator<Posting> own = startOf(ownIndex.get(indexKey), request, after);
         String upper = request.upper().orElse(null);
         Posting nextCommitted = next(committed);
         Posting nextOwn = next(own);
@@ -458,10 +449,10 @@ public final class InMemoryStorage implements Storage {
           boolean fromOwn =
               nextCommitted == null || (nextOwn != null && nextOwn.compareTo(nextCommitted) < 0);
           Posting position = fromOwn ? nextOwn : nextCommitted;
-          if (upper != null && IndexEntry.CODE_POINT_ORDER.compare(position.value, upper) > 0) {
+          if (upper != null && IndexEntry.CODE_POINT_ORDER.compare(position.value(), upper) > 0) {
             break;
           }
-          RecordKey key = new RecordKey(request.kind(), position.id);
+          RecordKey key = new RecordKey(request.kind(), position.id());
           StoredRecord record;
           if (fromOwn) {
             nextOwn = next(own);
@@ -470,7 +461,7 @@ public final class InMemoryStorage implements Storage {
             nextCommitted = next(committed);
             record = writes.containsKey(key) ? null : records.get(key);
           }
-          if (record != null && position.value.equals(leastMatch(record, request))) {
+          if (record != null && position.value().equals(leastMatch(record, request))) {
             positions.add(position);
             found.add(record);
           }
@@ -537,8 +528,8 @@ public final class InMemoryStorage implements Storage {
       if (previous != null && previous.record != null) {
         for (IndexEntry entry : previous.record.index()) {
           IndexKey indexKey = new IndexKey(key.kind, entry.key());
-          NavigableSet<Posting> postings = ownIndex.get(indexKey);
-          postings.remove(new Posting(entry.value(), key.id));
+          Postings postings = ownIndex.get(indexKey);
+          postings.remove(entry.value(), key.id);
           if (postings.isEmpty()) {
             ownIndex.remove(indexKey);
           }
@@ -546,8 +537,8 @@ public final class InMemoryStorage implements Storage {
       }
       if (write.record != null) {
         for (IndexEntry entry : write.record.index()) {
-          ownIndex.computeIfAbsent(new IndexKey(key.kind, entry.key()), k -> new TreeSet<>())
-              .add(new Posting(entry.value(), key.id));
+          ownIndex.computeIfAbsent(new IndexKey(key.kind, entry.key()), k -> new Postings())
+              .add(entry.value(), key.id);
         }
       }
     }
