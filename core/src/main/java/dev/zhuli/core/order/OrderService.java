@@ -107,7 +107,9 @@ final class OrderService implements Orders {
           }
           Transition t = squadId == null ? Transition.PLACE : Transition.PLACE_TO_SQUAD;
           s.authorize(request(t, group, v).withRoles(roles));
-          Member cadre = RosterFacts.requireMember(s, input.requester());
+          // The acting cadre is the requester: the member read above, not a second read.
+          Member cadre = me.filter(m -> m.id().value().equals(requester))
+              .orElseGet(() -> RosterFacts.requireMember(s, input.requester()));
           if (!isActiveCadreOf(cadre, village)) {
             throw new RuleViolationException("requester-is-cadre",
                 "member " + requester + " is not an active cadre of village " + village);
