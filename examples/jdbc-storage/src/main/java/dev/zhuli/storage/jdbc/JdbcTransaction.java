@@ -88,86 +88,160 @@ final class JdbcTransaction implements Transaction {
     String kind = record.kind();
     String id = record.id();
     byte[] entries = Codecs.encodeEntries(record.index());
+    RecordKey key = key(kind, id);
+    Indexed before = indexed.get(key);
+    // When the version matched one this transaction read, the stored entries are the ones read
+    // at it, and only the difference is written.
+    boolean diff = expectedVersion > 0 && before != null && before.version() == expectedVersion;
+    Collection<IndexEntry> added = record.index();
+    List<IndexEntry> removed = List.of();
+    if (diff) {
+      Set<IndexEntry> after = new HashSet<>(record.index());
+      removed = new ArrayList<>();
+      for (IndexEntry e : before.entries()) {
+        if (!after.remove(e)) {
+          removed.add(e);
+        }
+      }
+      added = after;
+    }
     try {
       int changed;
-      if (expectedVersion == 0) {
-        try (PreparedStatement ps = c.prepareStatement(sql.insertRecord)) {
-          ps.setString(1, kind);
-          ps.setString(2, id);
-          ps.setBytes(3, record.body());
-          ps.setBytes(4, entries);
-          changed = ps.executeUpdate();
-        } catch (SQLException e) {
-          if (!Errors.isUniqueViolation(e)) {
-            throw e;
-          }
-          changed = 0;
-        }
+      if (sql.dialect == Dialect.POSTGRESQL && (expectedVersion == 0 || diff)) {
+        changed = putInOneStatement(record, expectedVersion, entries, removed, added);
       } else {
-        try (PreparedStatement ps = c.prepareStatement(sql.updateRecord)) {
-          ps.setLong(1, expectedVersion + 1);
-          ps.setBytes(2, record.body());
-          ps.setBytes(3, entries);
-          ps.setString(4, kind);
-          ps.setString(5, id);
-          ps.setLong(6, expectedVersion);
-          changed = ps.executeUpdate();
-        }
+        changed = putInSteps(record, expectedVersion, entries, diff, removed, added);
       }
       if (changed != 1) {
         throw doom(new ConflictException(kind, id, kind + "/" + id + ": expected version "
             + expectedVersion + (expectedVersion == 0 ? " (absent), but it exists"
                 : ", but it is absent or at another version")));
       }
-      RecordKey key = key(kind, id);
-      Indexed before = indexed.remove(key);
-      Collection<IndexEntry> added = record.index();
-      if (expectedVersion > 0 && before != null && before.version() == expectedVersion) {
-        // the version matched, so the stored entries are the ones read at it
-        Set<IndexEntry> after = new HashSet<>(record.index());
-        List<IndexEntry> removed = new ArrayList<>();
-        for (IndexEntry e : before.entries()) {
-          if (!after.remove(e)) {
-            removed.add(e);
-          }
-        }
-        added = after;
-        if (!removed.isEmpty()) {
-          try (PreparedStatement ps = c.prepareStatement(sql.deleteEntry)) {
-            for (IndexEntry e : removed) {
-              ps.setString(1, kind);
-              ps.setString(2, e.key());
-              sql.bindValue(ps, 3, e.value());
-              ps.setString(4, id);
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
-        }
-      } else if (expectedVersion > 0) {
-        try (PreparedStatement ps = c.prepareStatement(sql.deleteEntries)) {
-          ps.setString(1, kind);
-          ps.setString(2, id);
-          ps.executeUpdate();
-        }
-      }
-      if (!added.isEmpty()) {
-        try (PreparedStatement ps = c.prepareStatement(sql.insertEntry)) {
-          for (IndexEntry e : added) {
-            ps.setString(1, kind);
-            ps.setString(2, e.key());
-            sql.bindValue(ps, 3, e.value());
-            ps.setString(4, id);
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
-      }
       indexed.put(key, new Indexed(expectedVersion + 1, record.index()));
       return expectedVersion + 1;
     } catch (SQLException e) {
       throw fail("writing " + kind + "/" + id, kind, id, e);
     }
+  }
+
+  /**
+   * PostgreSQL: the record and its index entries in one statement, so a put is one round trip
+   * instead of three; returns 1 if the record was written.
+   */
+  private int putInOneStatement(StoredRecord record, long expectedVersion, byte[] entries,
+      Collection<IndexEntry> removed, Collection<IndexEntry> added) throws SQLException {
+    String kind = record.kind();
+    String id = record.id();
+    boolean create = expectedVersion == 0;
+    try (PreparedStatement ps = c.prepareStatement(
+        create ? sql.createWithEntriesPostgres : sql.updateWithEntriesPostgres)) {
+      int i = 1;
+      if (create) {
+        ps.setString(i++, kind);
+        ps.setString(i++, id);
+        ps.setBytes(i++, record.body());
+        ps.setBytes(i++, entries);
+      } else {
+        ps.setLong(i++, expectedVersion + 1);
+        ps.setBytes(i++, record.body());
+        ps.setBytes(i++, entries);
+        ps.setString(i++, kind);
+        ps.setString(i++, id);
+        ps.setLong(i++, expectedVersion);
+        i = bindEntries(ps, i, removed);
+      }
+      bindEntries(ps, i, added);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  /** Binds entries as two text arrays, keys and values; returns the next parameter index. */
+  private int bindEntries(PreparedStatement ps, int index, Collection<IndexEntry> entries)
+      throws SQLException {
+    String[] keys = new String[entries.size()];
+    String[] values = new String[entries.size()];
+    int n = 0;
+    for (IndexEntry e : entries) {
+      keys[n] = e.key();
+      values[n++] = e.value();
+    }
+    ps.setArray(index, c.createArrayOf("text", keys));
+    ps.setArray(index + 1, c.createArrayOf("text", values));
+    return index + 2;
+  }
+
+  /**
+   * The record, then the index entries that changed (or all of them), one statement each; for H2,
+   * where a statement costs no round trip, and for a PostgreSQL update of a record this
+   * transaction did not read at the expected version.
+   */
+  private int putInSteps(StoredRecord record, long expectedVersion, byte[] entries,
+      boolean diff, Collection<IndexEntry> removed, Collection<IndexEntry> added)
+      throws SQLException {
+    String kind = record.kind();
+    String id = record.id();
+    int changed;
+    if (expectedVersion == 0) {
+      try (PreparedStatement ps = c.prepareStatement(sql.insertRecord)) {
+        ps.setString(1, kind);
+        ps.setString(2, id);
+        ps.setBytes(3, record.body());
+        ps.setBytes(4, entries);
+        changed = ps.executeUpdate();
+      } catch (SQLException e) {
+        if (!Errors.isUniqueViolation(e)) {
+          throw e;
+        }
+        changed = 0;
+      }
+    } else {
+      try (PreparedStatement ps = c.prepareStatement(sql.updateRecord)) {
+        ps.setLong(1, expectedVersion + 1);
+        ps.setBytes(2, record.body());
+        ps.setBytes(3, entries);
+        ps.setString(4, kind);
+        ps.setString(5, id);
+        ps.setLong(6, expectedVersion);
+        changed = ps.executeUpdate();
+      }
+    }
+    if (changed != 1) {
+      return changed;
+    }
+    if (!removed.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(sql.deleteEntry)) {
+        for (IndexEntry e : removed) {
+          ps.setString(1, kind);
+          ps.setString(2, e.key());
+          sql.bindValue(ps, 3, e.value());
+          ps.setString(4, id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    } else if (expectedVersion > 0 && !diff) {
+      try (PreparedStatement ps = c.prepareStatement(sql.deleteEntries)) {
+        ps.setString(1, kind);
+        ps.setString(2, id);
+        ps.executeUpdate();
+      }
+    }
+    if (!added.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(sql.insertEntry)) {
+        for (IndexEntry e : added) {
+          ps.setString(1, kind);
+          ps.setString(2, e.key());
+          sql.bindValue(ps, 3, e.value());
+          ps.setString(4, id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    return changed;
   }
 
   @Override

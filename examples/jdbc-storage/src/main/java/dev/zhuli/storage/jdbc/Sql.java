@@ -29,6 +29,29 @@ final class Sql {
       "INSERT INTO zhuli_index (kind, idx_key, idx_value, id) VALUES (?, ?, ?, ?)";
   final String insertMessage;
 
+  /**
+   * PostgreSQL: a create with its index entries, one statement (one round trip). The entries go
+   * in only if the record did (it was absent); the count says whether it did.
+   */
+  final String createWithEntriesPostgres = "WITH r AS (INSERT INTO zhuli_record"
+      + " (kind, id, version, body, index_entries) VALUES (?, ?, 1, ?, ?)"
+      + " ON CONFLICT DO NOTHING RETURNING kind, id),"
+      + " n AS (INSERT INTO zhuli_index (kind, idx_key, idx_value, id)"
+      + " SELECT r.kind, x.k, x.v, r.id FROM r, unnest(?::text[], ?::text[]) AS x(k, v))"
+      + " SELECT count(*) FROM r";
+  /**
+   * PostgreSQL: an update with the index entries it removes and adds, one statement. The entries
+   * change only if the record did (it was at the expected version).
+   */
+  final String updateWithEntriesPostgres = "WITH r AS (UPDATE zhuli_record"
+      + " SET version = ?, body = ?, index_entries = ?"
+      + " WHERE kind = ? AND id = ? AND version = ? RETURNING kind, id),"
+      + " d AS (DELETE FROM zhuli_index i USING r, unnest(?::text[], ?::text[]) AS x(k, v)"
+      + " WHERE i.kind = r.kind AND i.idx_key = x.k AND i.idx_value = x.v AND i.id = r.id),"
+      + " n AS (INSERT INTO zhuli_index (kind, idx_key, idx_value, id)"
+      + " SELECT r.kind, x.k, x.v, r.id FROM r, unnest(?::text[], ?::text[]) AS x(k, v))"
+      + " SELECT count(*) FROM r";
+
   final String acknowledge = "DELETE FROM zhuli_outbox"
       + " WHERE id = ? AND fencing_token = ? AND claim_open AND NOT dead";
   final String reschedule = "UPDATE zhuli_outbox SET due_at = ?, last_error = ?,"
