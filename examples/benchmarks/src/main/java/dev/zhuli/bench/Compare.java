@@ -30,8 +30,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *     [--postgres URL [--pg-user USER] [--pg-password PASSWORD]] [--out FILE]
  * </pre>
  *
- * <p>By default about a quarter of an hour with PostgreSQL (less without): short JMH iterations,
- * one fork each, lifecycles on one thread,
+ * <p>By default about eight minutes, twelve with PostgreSQL: the lifecycle comparison with 3 × 3 s
+ * of warm-up and of measurement, everything else with 1 s iterations; one fork each, lifecycles
+ * on one thread,
  * growth with 10^3 and 10^4 stored orders. {@code --long} runs longer iterations,
  * lifecycles on one and two threads, and growth up to 10^5;
  * {@code --million} adds 10^6 stored orders in memory; {@code --postgres} adds PostgreSQL to
@@ -100,6 +101,7 @@ public final class Compare {
   }
 
   private void run() throws RunnerException, IOException {
+    long started = System.nanoTime();
     String load = Files.exists(Path.of("/proc/loadavg"))
         ? Files.readString(Path.of("/proc/loadavg")).trim() : "unknown";
     line("Zhuli benchmarks, " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", "
@@ -208,8 +210,8 @@ public final class Compare {
     line("");
     line("| database | lifecycles timed | place | accept | resolve | rate |");
     line("|---|---:|---:|---:|---:|---:|");
-    long warm = longRun ? 20_000 : 5_000;
-    long measure = longRun ? 30_000 : 10_000;
+    long warm = longRun ? 20_000 : 2_000;
+    long measure = longRun ? 30_000 : 5_000;
     for (Database db : databases) {
       Map<String, long[]> times = Latency.measure(db, warm, measure);
       StringBuilder row = new StringBuilder("| " + name(db) + " | "
@@ -242,6 +244,9 @@ public final class Compare {
         + yesNo(closed <= 2048) + " |");
     line("");
     line("Not measured by this runner yet: the service-level and inspection sweeps.");
+    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+    line("");
+    line("The run took " + seconds / 60 + " min " + seconds % 60 + " s.");
   }
 
   private List<String> sizeHeads() {
@@ -297,7 +302,8 @@ public final class Compare {
       times.put(db, t);
     }
     line("Queries, one thread: microseconds per query, median of iterations (lower is better)."
-        + " Stored: " + fmt(Queries.ORDERS) + " orders over " + Queries.SQUADS + " squads, a"
+        + " Stored (then, on PostgreSQL, the tables analysed, as autovacuum would within a"
+        + " minute): " + fmt(Queries.ORDERS) + " orders over " + Queries.SQUADS + " squads, a"
         + " quarter each DISPATCHED, ACCEPTED, RESOLVED and CLOSED; a season of "
         + Queries.HOUSEHOLDS + " demonstration households × " + Queries.GROWERS + " growers,"
         + " each grower inspected on 3 practices and harvested once. Open orders: first page of"
@@ -315,8 +321,8 @@ public final class Compare {
 
   /** Relay: deliveries per second, and commit-to-delivery latency with the relay started. */
   private void relay(List<Database> databases) throws RunnerException {
-    long warm = longRun ? 5_000 : 2_000;
-    long measure = longRun ? 20_000 : 5_000;
+    long warm = longRun ? 5_000 : 1_000;
+    long measure = longRun ? 20_000 : 3_000;
     List<String> rows = new ArrayList<>();
     for (Database db : databases) {
       double perSecond = median(runOne("RelayDelivery.deliver", db, 1, null, Weight.OTHER));
@@ -361,15 +367,15 @@ public final class Compare {
       }
       case GROWTH -> {
         warmups = longRun ? 2 : 1;
-        warmupSeconds = longRun ? 3 : 2;
+        warmupSeconds = longRun ? 3 : 1;
         iterations = longRun ? 5 : 3;
-        seconds = longRun ? 3 : 2;
+        seconds = longRun ? 3 : 1;
       }
       default -> {
         warmups = longRun ? 3 : 1;
-        warmupSeconds = longRun ? 3 : 2;
+        warmupSeconds = longRun ? 3 : 1;
         iterations = longRun ? 5 : 3;
-        seconds = longRun ? 3 : 2;
+        seconds = longRun ? 3 : 1;
       }
     }
     ChainedOptionsBuilder options = new OptionsBuilder()

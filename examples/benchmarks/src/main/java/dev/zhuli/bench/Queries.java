@@ -101,6 +101,7 @@ public class Queries {
       }
     }
     season();
+    store.analyze();
     to = store.zhuli().clock().instant().plus(Duration.ofHours(1));
   }
 
