@@ -88,9 +88,11 @@ class RelayModelTest {
 
   @Test
   void theHistoriesReachEveryOutcome() {
-    // the property means little unless histories end with messages in each of the three sets
+    // the property means little unless histories end with messages in each of the three sets;
+    // about one history in ten ends with a dead message, so 200 examples (about 20 expected)
+    // fell under the bar now and then: 1,000 put it far out of reach of chance
     int[] ending = new int[3];
-    qt().withExamples(200).forAll(RelayModel.patterns(), RelayModel.histories())
+    qt().withExamples(1_000).forAll(RelayModel.patterns(), RelayModel.histories())
         .checkAssert((pattern, history) -> {
           RelayModel.State model = new RelayModel.State(pattern);
           for (RelayModel.Step step : history) {
