@@ -18,6 +18,11 @@ import java.util.NoSuchElementException;
  * plus moving at most a chunk's references (and, when a chunk splits or empties, the list of
  * chunks: one reference per {@value #CHUNK} postings).
  *
+ * <p>Index values share long prefixes (a group's id, then a time), so comparisons are most of
+ * the cost: a chunk whose values are all below the surrogates, as ASCII is, compares them with
+ * {@link String#compareTo}, which is code-point order there and much faster than comparing code
+ * points one by one.
+ *
  * <p>Not thread-safe: the store changes its postings under its write lock and reads them under
  * its read lock; an iterator is valid until the postings next change.
  */
@@ -63,16 +68,17 @@ final class Postings implements Iterable<Postings.Posting> {
    * @return false if it was there already
    */
   boolean add(String value, String id) {
+    boolean plain = isPlain(value);
     if (chunks.isEmpty()) {
       Chunk first = new Chunk(FIRST_CAPACITY);
-      first.insert(0, value, id);
+      first.insert(0, value, id, plain);
       chunks.add(first);
       size = 1;
       return true;
     }
-    int ci = chunkFor(value, id);
+    int ci = chunkFor(value, id, plain);
     Chunk c = chunks.get(ci);
-    int at = c.search(value, id);
+    int at = c.search(value, id, plain);
     if (at >= 0) {
       return false;
     }
@@ -85,7 +91,7 @@ final class Postings implements Iterable<Postings.Posting> {
         at -= CHUNK - upper.n;
       }
     }
-    c.insert(at, value, id);
+    c.insert(at, value, id, plain);
     size++;
     return true;
   }
@@ -101,9 +107,10 @@ final class Postings implements Iterable<Postings.Posting> {
     if (chunks.isEmpty()) {
       return false;
     }
-    int ci = chunkFor(value, id);
+    boolean plain = isPlain(value);
+    int ci = chunkFor(value, id, plain);
     Chunk c = chunks.get(ci);
-    int at = c.search(value, id);
+    int at = c.search(value, id, plain);
     if (at < 0) {
       return false;
     }
@@ -130,9 +137,10 @@ final class Postings implements Iterable<Postings.Posting> {
     int ci = 0;
     int at = 0;
     if (from != null && !chunks.isEmpty()) {
-      ci = chunkFor(from.value, from.id);
+      boolean plain = isPlain(from.value);
+      ci = chunkFor(from.value, from.id, plain);
       Chunk c = chunks.get(ci);
-      at = c.search(from.value, from.id);
+      at = c.search(from.value, from.id, plain);
       if (at >= 0) {
         at = inclusive ? at : at + 1;
       } else {
@@ -173,13 +181,13 @@ final class Postings implements Iterable<Postings.Posting> {
   }
 
   /** The chunk a pair belongs in: the last whose first pair is not greater, else the first. */
-  private int chunkFor(String value, String id) {
+  private int chunkFor(String value, String id, boolean plain) {
     int lo = 0;
     int hi = chunks.size() - 1;
     while (lo < hi) {
       int mid = (lo + hi + 1) >>> 1;
       Chunk c = chunks.get(mid);
-      if (compare(c.values[0], c.ids[0], value, id) <= 0) {
+      if (c.compareAt(0, value, id, plain) <= 0) {
         lo = mid;
       } else {
         hi = mid - 1;
@@ -193,24 +201,49 @@ final class Postings implements Iterable<Postings.Posting> {
     return byValue != 0 ? byValue : id.compareTo(otherId);
   }
 
+  /**
+   * Whether every char of a value lies below the surrogates. Between two such values, UTF-16
+   * order is code-point order, and {@link String#compareTo} (which the JVM compiles to vector
+   * instructions) gives it; index values are mostly ASCII.
+   */
+  static boolean isPlain(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) >= Character.MIN_SURROGATE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Up to {@value #CHUNK} sorted pairs in two arrays that grow as needed. */
   private static final class Chunk {
     String[] values;
     String[] ids;
     int n;
+    /** True while every value held is {@linkplain #isPlain plain}; may stay false after. */
+    boolean plain = true;
 
     Chunk(int capacity) {
       values = new String[capacity];
       ids = new String[capacity];
     }
 
+    /** The pair at an index against a pair: negative, zero or positive. */
+    int compareAt(int i, String value, String id, boolean valuePlain) {
+      if (valuePlain && plain) {
+        int byValue = values[i].compareTo(value);
+        return byValue != 0 ? byValue : ids[i].compareTo(id);
+      }
+      return compare(values[i], ids[i], value, id);
+    }
+
     /** The index of a pair, or (-(insertion point) - 1). */
-    int search(String value, String id) {
+    int search(String value, String id, boolean valuePlain) {
       int lo = 0;
       int hi = n - 1;
       while (lo <= hi) {
         int mid = (lo + hi) >>> 1;
-        int c = compare(values[mid], ids[mid], value, id);
+        int c = compareAt(mid, value, id, valuePlain);
         if (c < 0) {
           lo = mid + 1;
         } else if (c > 0) {
@@ -222,7 +255,8 @@ final class Postings implements Iterable<Postings.Posting> {
       return -(lo + 1);
     }
 
-    void insert(int at, String value, String id) {
+    void insert(int at, String value, String id, boolean valuePlain) {
+      plain &= valuePlain;
       if (n == values.length) {
         int capacity = Math.min(CHUNK, values.length * 2);
         values = Arrays.copyOf(values, capacity);
@@ -247,6 +281,7 @@ final class Postings implements Iterable<Postings.Posting> {
     Chunk splitUpperHalf() {
       int keep = n / 2;
       Chunk upper = new Chunk(CHUNK);
+      upper.plain = plain;
       upper.n = n - keep;
       System.arraycopy(values, keep, upper.values, 0, upper.n);
       System.arraycopy(ids, keep, upper.ids, 0, upper.n);
@@ -265,6 +300,7 @@ final class Postings implements Iterable<Postings.Posting> {
       System.arraycopy(next.values, 0, values, n, next.n);
       System.arraycopy(next.ids, 0, ids, n, next.n);
       n += next.n;
+      plain &= next.plain;
     }
   }
 }

@@ -99,6 +99,25 @@ class PostingsTest {
   }
 
   @Test
+  void betweenPlainValuesUtf16OrderIsCodePointOrder() {
+    // the fast comparison's premise, over every char below the surrogates and some above
+    Gen<String> text = lists().of(integers().between(0, 0xFFFF).map(c -> (char) c.intValue()))
+        .ofSizeBetween(0, 6).map(cs -> {
+          StringBuilder s = new StringBuilder();
+          cs.forEach(s::append);
+          return s.toString();
+        });
+    qt().withExamples(20_000).forAll(text, text).checkAssert((a, b) -> {
+      if (Postings.isPlain(a) && Postings.isPlain(b)) {
+        assertThat(Integer.signum(a.compareTo(b)))
+            .isEqualTo(Integer.signum(dev.zhuli.spi.storage.IndexEntry.CODE_POINT_ORDER
+                .compare(a, b)));
+      }
+      assertThat(Postings.isPlain(a)).isEqualTo(a.chars().allMatch(c -> c < 0xD800));
+    });
+  }
+
+  @Test
   void anIteratorPastTheEndSaysSo() {
     Postings postings = new Postings();
     postings.add("a", "r1");
