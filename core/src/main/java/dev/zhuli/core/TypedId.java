@@ -17,6 +17,24 @@ public abstract class TypedId implements Comparable<TypedId> {
   /** The longest id. */
   public static final int MAX_LENGTH = 64;
 
+  private static final byte ALPHANUMERIC = 1;
+  private static final byte PUNCTUATION = 2;
+  /** Per ASCII char: 0 if no id may hold it, else whether it may also start one. */
+  private static final byte[] ID_CHARS = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      ID_CHARS[c] = ALPHANUMERIC;
+      ID_CHARS[Character.toUpperCase(c)] = ALPHANUMERIC;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      ID_CHARS[c] = ALPHANUMERIC;
+    }
+    ID_CHARS['.'] = PUNCTUATION;
+    ID_CHARS['_'] = PUNCTUATION;
+    ID_CHARS['-'] = PUNCTUATION;
+  }
+
   private final String value;
 
   /**
@@ -40,19 +58,21 @@ public abstract class TypedId implements Comparable<TypedId> {
 
   /**
    * Whether the value has an id's shape: 1 to {@value #MAX_LENGTH} characters of
-   * {@code A-Z a-z 0-9 . _ -}, starting with a letter or digit. A loop rather than a regular
-   * expression: ids are made on every read of every record.
+   * {@code A-Z a-z 0-9 . _ -}, starting with a letter or digit. A table rather than a regular
+   * expression or comparisons: ids are made on every read of every record.
    */
   private static boolean wellShaped(String value) {
     int n = value.length();
     if (n == 0 || n > MAX_LENGTH) {
       return false;
     }
-    for (int i = 0; i < n; i++) {
+    char first = value.charAt(0);
+    if (first >= ID_CHARS.length || ID_CHARS[first] != ALPHANUMERIC) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
       char c = value.charAt(i);
-      boolean alphanumeric = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-          || c >= '0' && c <= '9';
-      if (!alphanumeric && (i == 0 || c != '.' && c != '_' && c != '-')) {
+      if (c >= ID_CHARS.length || ID_CHARS[c] == 0) {
         return false;
       }
     }

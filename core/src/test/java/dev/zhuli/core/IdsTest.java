@@ -57,6 +57,34 @@ class IdsTest {
   }
 
   @Test
+  void anIdIsAcceptedExactlyWhenItMatchesTheDocumentedShape() {
+    // the shape check is a table; the documented shape, as a regular expression, is the oracle
+    Pattern shape = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (TypedId.MAX_LENGTH - 1)
+        + "}");
+    // mostly chars an id may hold, so that long accepted ids come up; now and then one that
+    // lies next to them in ASCII, or beyond it
+    String allowed = "azAZ09._-";
+    String refused = "/:@[`{\u007f\u0080é蜂 \u0000";
+    qt().withExamples(20_000)
+        .forAll(lists().of(integers().between(0, 999))
+            .ofSizeBetween(0, TypedId.MAX_LENGTH + 2))
+        .checkAssert(picks -> {
+          StringBuilder value = new StringBuilder();
+          picks.forEach(p -> value.append(p < 990 ? allowed.charAt(p % allowed.length())
+              : refused.charAt(p % refused.length())));
+          boolean accepted;
+          try {
+            MemberId.of(value.toString());
+            accepted = true;
+          } catch (ValidationException e) {
+            accepted = false;
+          }
+          assertThat(accepted).as(value.toString())
+              .isEqualTo(shape.matcher(value).matches());
+        });
+  }
+
+  @Test
   void invalidShapesAreRefusedNamingTheField() {
     List<String> invalid = List.of("", "a".repeat(65), "-a", ".a", "_a", "a b", " a", "a ",
         "é", "中文", "a\n", "a/b", "a:b", "a\u0000", "ａ", "a@b");
