@@ -212,16 +212,7 @@ final class JdbcTransaction implements Transaction {
       return changed;
     }
     if (!removed.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement(sql.deleteEntry)) {
-        for (IndexEntry e : removed) {
-          ps.setString(1, kind);
-          ps.setString(2, e.key());
-          sql.bindValue(ps, 3, e.value());
-          ps.setString(4, id);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      eachEntry(sql.deleteEntry, kind, id, removed);
     } else if (expectedVersion > 0 && !diff) {
       try (PreparedStatement ps = c.prepareStatement(sql.deleteEntries)) {
         ps.setString(1, kind);
@@ -230,18 +221,24 @@ final class JdbcTransaction implements Transaction {
       }
     }
     if (!added.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement(sql.insertEntry)) {
-        for (IndexEntry e : added) {
-          ps.setString(1, kind);
-          ps.setString(2, e.key());
-          sql.bindValue(ps, 3, e.value());
-          ps.setString(4, id);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      eachEntry(sql.insertEntry, kind, id, added);
     }
     return changed;
+  }
+
+  /** Runs a statement of (kind, key, value, id) once per entry of a record, in one batch. */
+  private void eachEntry(String statement, String kind, String id,
+      Collection<IndexEntry> entries) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(statement)) {
+      for (IndexEntry e : entries) {
+        ps.setString(1, kind);
+        ps.setString(2, e.key());
+        sql.bindValue(ps, 3, e.value());
+        ps.setString(4, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   @Override
