@@ -1,5 +1,7 @@
 package dev.zhuli.bench;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,6 +67,30 @@ public enum Database {
 
     String password() {
       return folder == null ? System.getProperty(PG_PASSWORD) : null;
+    }
+
+    /**
+     * A connection pool on this database, with the JDBC store's pool size, as the baselines use.
+     *
+     * @param url the URL (this one, or one naming a schema of it)
+     * @param name the pool's name
+     * @param autoCommit whether connections start in auto-commit
+     * @return the pool; close it
+     */
+    HikariDataSource pool(String url, String name, boolean autoCommit) {
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(url);
+      if (user() != null) {
+        config.setUsername(user());
+      }
+      if (password() != null) {
+        config.setPassword(password());
+      }
+      config.setMaximumPoolSize(8);
+      config.setMinimumIdle(2);
+      config.setAutoCommit(autoCommit);
+      config.setPoolName(name);
+      return new HikariDataSource(config);
     }
 
     void delete() {

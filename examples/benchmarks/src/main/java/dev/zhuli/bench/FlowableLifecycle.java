@@ -1,6 +1,5 @@
 package dev.zhuli.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -70,20 +69,10 @@ public class FlowableLifecycle {
   @Setup(Level.Trial)
   public void open() {
     location = database.fresh("flowable");
-    HikariConfig config = new HikariConfig();
     String url = database == Database.POSTGRESQL
         ? Store.inNewSchema(location, "zhuli_flowable_") : location.url();
-    config.setJdbcUrl(url);
-    if (location.user() != null) {
-      config.setUsername(location.user());
-    }
-    if (location.password() != null) {
-      config.setPassword(location.password());
-    }
-    config.setMaximumPoolSize(8);
-    config.setMinimumIdle(2);
-    config.setPoolName("zhuli-flowable");
-    pool = new HikariDataSource(config);
+    // left in auto-commit: MyBatis turns it off for each command
+    pool = location.pool(url, "zhuli-flowable", true);
     StandaloneProcessEngineConfiguration flowable = new StandaloneProcessEngineConfiguration();
     flowable.setEngineName("zhuli-bench-" + Long.toHexString(System.nanoTime()));
     flowable.setDataSource(pool);

@@ -1,6 +1,5 @@
 package dev.zhuli.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -55,20 +54,8 @@ public class JdbcFloor {
   @Setup(Level.Trial)
   public void open() throws SQLException {
     location = database.fresh("floor");
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(database == Database.POSTGRESQL
-        ? Store.inNewSchema(location, "zhuli_floor_") : location.url());
-    if (location.user() != null) {
-      config.setUsername(location.user());
-    }
-    if (location.password() != null) {
-      config.setPassword(location.password());
-    }
-    config.setMaximumPoolSize(8);
-    config.setMinimumIdle(2);
-    config.setAutoCommit(false);
-    config.setPoolName("zhuli-floor");
-    pool = new HikariDataSource(config);
+    pool = location.pool(database == Database.POSTGRESQL
+        ? Store.inNewSchema(location, "zhuli_floor_") : location.url(), "zhuli-floor", false);
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE floor_order (id VARCHAR(128) NOT NULL PRIMARY KEY,"
           + " village VARCHAR(128) NOT NULL, squad VARCHAR(128) NOT NULL,"
