@@ -34,6 +34,8 @@ import dev.zhuli.core.store.Session;
 import dev.zhuli.core.store.Times;
 import dev.zhuli.core.store.Versioned;
 import dev.zhuli.spi.storage.IndexEntry;
+import dev.zhuli.spi.storage.Limits;
+import dev.zhuli.spi.storage.StoredRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -313,25 +315,46 @@ final class OrderService implements Orders {
   }
 
   /**
-   * The most similar open order of the village and category, if similar enough. Reads only the
-   * open orders of that village and category (index {@code openKind}), never the village's whole
-   * history.
+   * The most similar open order of the village and category, if similar enough; of equally
+   * similar ones, the one with the least id (the oldest, with time-ordered ids). Reads only the open orders of that village and category (index
+   * {@code openKind}), never the village's whole history, and compares the titles that their
+   * index entries carry ({@link #openKindEntry}), so that it decodes no order unless its entry
+   * lacks the title: one written before entries carried it, or a title too long to fit.
    */
   private String possibleDuplicate(Session s, String village, String category, String title) {
+    Similarity.Grams grams = Similarity.Grams.of(title);
     String best = null;
     double bestScore = 0;
     String key = village + "|" + category;
+    String titled = key + "|";
     PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
     while (true) {
-      ResultPage<Versioned<OrderGist>> found = s.find(ORDER_GIST, OPEN_KIND, key, key, page);
-      for (Versioned<OrderGist> v : found.items()) {
-        OrderGist o = v.value();
-        if (!o.category().equals(category) || !OrderStatus.valueOf(o.status()).isOpen()) {
-          continue;
+      // every entry of this village and category: the bare key (older entries) and the key, a
+      // bar and a title; '}' follows '|', and neither ids nor category codes contain either
+      ResultPage<StoredRecord> found = s.findStored(ORDER, OPEN_KIND, key, key + "}", page);
+      for (StoredRecord r : found.items()) {
+        String other = null;
+        boolean decode = false;
+        for (String value : r.indexValues(OPEN_KIND)) {
+          if (value.length() > titled.length() && value.startsWith(titled)) {
+            other = value.substring(titled.length());
+          } else if (value.equals(key) || value.equals(titled)) {
+            decode = true;
+          }
         }
-        double score = Similarity.of(title, o.title());
-        if (score >= settings.duplicateThreshold() && score > bestScore) {
-          best = o.id();
+        if (other == null && decode) {
+          OrderGist o = s.decode(ORDER_GIST, r);
+          if (o.category().equals(category) && OrderStatus.valueOf(o.status()).isOpen()) {
+            other = o.title();
+          }
+        }
+        if (other == null) {
+          continue; // another category whose code begins with this one
+        }
+        double score = grams.similarity(other);
+        if (score >= settings.duplicateThreshold()
+            && (score > bestScore || score == bestScore && r.id().compareTo(best) < 0)) {
+          best = r.id();
           bestScore = score;
         }
       }
@@ -340,6 +363,21 @@ final class OrderService implements Orders {
       }
       page = page.after(found.nextCursor().get());
     }
+  }
+
+  /**
+   * The entry that finds an open order among its village's open orders of its category when an
+   * order is placed: the village, a bar, the category, a bar and the title, so that the check
+   * for duplicates reads titles from the index rather than decoding every open order. A title
+   * that does not fit an index value is left out (the entry ends with the bar) and read from the
+   * order instead.
+   */
+  static IndexEntry openKindEntry(OrderRecord o) {
+    String titled = o.village() + "|" + o.category() + "|";
+    int room = Limits.MAX_INDEX_VALUE_CODE_POINTS - titled.length();
+    String title = o.title();
+    return IndexEntry.of(OPEN_KIND, title.codePointCount(0, title.length()) <= room
+        ? titled + title : titled);
   }
 
   @Override
@@ -1053,7 +1091,7 @@ final class OrderService implements Orders {
       index.add(IndexEntry.of("claimable", o.group() + placed));
     }
     if (status.isOpen()) {
-      index.add(IndexEntry.of(OPEN_KIND, o.village() + "|" + o.category()));
+      index.add(openKindEntry(o));
     }
     StageRecord running = o.runningStage();
     Instant next = Deadlines.nextAlert(running);

@@ -141,6 +141,28 @@ public final class Session {
    */
   public <T> ResultPage<Versioned<T>> find(PersistedType<T> type, String key, String lower,
       String upper, PageRequest page) {
+    ResultPage<StoredRecord> found = findStored(type, key, lower, upper, page);
+    List<Versioned<T>> items = new ArrayList<>(found.items().size());
+    for (StoredRecord r : found.items()) {
+      items.add(new Versioned<>(decode(type, r), r.version()));
+    }
+    return ResultPage.of(items, found.nextCursor().orElse(null));
+  }
+
+  /**
+   * Finds stored records by an index key, as {@link #find} does, without decoding their bodies:
+   * for a command that can decide from the records' index values alone, and {@linkplain #decode
+   * decodes} only the records where it cannot.
+   *
+   * @param type their persisted type
+   * @param key the index key
+   * @param lower the inclusive lower bound, or null
+   * @param upper the inclusive upper bound, or null
+   * @param page which page
+   * @return the page of records, each with its index entries
+   */
+  public ResultPage<StoredRecord> findStored(PersistedType<?> type, String key, String lower,
+      String upper, PageRequest page) {
     FindRequest request = FindRequest.of(type.kind(), key).limit(page.limit());
     if (lower != null) {
       request = request.from(lower);
@@ -157,11 +179,19 @@ public final class Session {
     } catch (IllegalArgumentException e) {
       throw new ValidationException("page.cursor", "is not a cursor of this query");
     }
-    List<Versioned<T>> items = new ArrayList<>();
-    for (StoredRecord r : found.items()) {
-      items.add(new Versioned<>(codec.decode(type, r.body()), r.version()));
-    }
-    return ResultPage.of(items, found.nextCursor().orElse(null));
+    return ResultPage.of(found.items(), found.nextCursor().orElse(null));
+  }
+
+  /**
+   * Decodes a record that {@link #findStored} returned.
+   *
+   * @param type its persisted type
+   * @param record the record
+   * @param <T> the value type
+   * @return the value
+   */
+  public <T> T decode(PersistedType<T> type, StoredRecord record) {
+    return codec.decode(type, record.body());
   }
 
   /**

@@ -3,12 +3,22 @@ package dev.zhuli.core.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import dev.zhuli.core.AccessDeniedException;
+import dev.zhuli.core.OrderId;
 import dev.zhuli.core.RuleViolationException;
 import dev.zhuli.core.ValidationException;
+import dev.zhuli.spi.storage.IndexEntry;
+import dev.zhuli.spi.storage.StoredRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Possible duplicates are flagged when placed, and the coordinator can merge them. */
 class OrderDuplicatesTest {
@@ -90,7 +100,7 @@ class OrderDuplicatesTest {
         strings().allPossible().ofLengthBetween(0, 30)).checkAssert((a, b) -> {
           double ab = Similarity.of(a, b);
           assertThat(ab).isBetween(0.0, 1.0).isEqualTo(Similarity.of(b, a));
-          if (!Similarity.bigrams(a).isEmpty()) {
+          if (Similarity.Grams.of(a).size() > 0) {
             assertThat(Similarity.of(a, a)).isEqualTo(1.0);
             assertThat(Similarity.of(a, " " + a.toUpperCase(java.util.Locale.ROOT) + "！"))
                 .isEqualTo(1.0);
@@ -98,5 +108,136 @@ class OrderDuplicatesTest {
         });
     assertThat(Similarity.of("冷庫設備不足", "冷庫缺少設備")).isBetween(0.3, 0.5);
     assertThat(Similarity.of("葡萄種植技術指導", "葡萄種植的技術指導")).isEqualTo(0.8);
+  }
+
+  /**
+   * The packed, sorted grams give the Dice coefficient that counting bigram strings in maps
+   * gives, the definition written the plain way.
+   */
+  @Test
+  void packedGramsAgreeWithCountingBigramStrings() {
+    Gen<String> small = strings().betweenCodePoints(0x8461, 0x8464).ofLengthBetween(0, 12);
+    Gen<String> any = strings().allPossible().ofLengthBetween(0, 20);
+    Gen<String> titles = small.mix(any, 40).mix(Generate.pick(TITLES), 20);
+    qt().withExamples(1000).forAll(titles, titles).checkAssert((a, b) ->
+        assertThat(Similarity.of(a, b)).isEqualTo(dice(a, b)));
+  }
+
+  private static double dice(String a, String b) {
+    java.util.Map<String, Integer> x = bigramStrings(a);
+    java.util.Map<String, Integer> y = bigramStrings(b);
+    int total = x.values().stream().mapToInt(Integer::intValue).sum()
+        + y.values().stream().mapToInt(Integer::intValue).sum();
+    if (total == 0) {
+      return 0;
+    }
+    int shared = 0;
+    for (java.util.Map.Entry<String, Integer> e : x.entrySet()) {
+      shared += Math.min(e.getValue(), y.getOrDefault(e.getKey(), 0));
+    }
+    return 2.0 * shared / total;
+  }
+
+  private static java.util.Map<String, Integer> bigramStrings(String title) {
+    StringBuilder kept = new StringBuilder();
+    dev.zhuli.core.store.Session.fold(title).codePoints().filter(Character::isLetterOrDigit)
+        .forEach(kept::appendCodePoint);
+    String t = kept.toString();
+    java.util.Map<String, Integer> grams = new java.util.HashMap<>();
+    int n = t.codePointCount(0, t.length());
+    if (n == 1) {
+      grams.put(t, 1);
+    }
+    for (int i = 0; i + 1 < n; i++) {
+      int start = t.offsetByCodePoints(0, i);
+      int end = t.offsetByCodePoints(start, 2);
+      grams.merge(t.substring(start, end), 1, Integer::sum);
+    }
+    return grams;
+  }
+
+  /** Titles that are often alike: a few of the article's, and strings over a small alphabet. */
+  private static final List<String> TITLES = List.of("葡萄種植技術指導", "葡萄種植的技術指導",
+      "冷庫設備不足", "冷庫缺少設備", "直播帶貨培訓", "蜂蜜產品如何網上銷售", "蜂蜜產品網上銷售",
+      "Grape pruning help", "grape PRUNING, help!");
+
+  private static Gen<String> titles() {
+    Gen<String> alike = strings().betweenCodePoints(0x8461, 0x8466).ofLengthBetween(1, 8);
+    Gen<String> long_ = strings().betweenCodePoints(0x8461, 0x8463)
+        .ofLengthBetween(OrderService.MAX_TITLE - 5, OrderService.MAX_TITLE);
+    return Generate.pick(TITLES).mix(alike, 40).mix(long_, 15);
+  }
+
+  /** One order placed before the new one, and how its entry is rewritten afterwards. */
+  private record Earlier(String title, boolean training, boolean cancelled, int entry) {}
+
+  private static Gen<Earlier> earlier() {
+    return titles().zip(integers().between(0, 9), integers().between(0, 9),
+        integers().between(0, 2), (t, kind, cancel, entry) ->
+            new Earlier(t, kind < 3, cancel < 2, entry));
+  }
+
+  /**
+   * The flag names the most similar open order of the same village and category at or above
+   * the threshold, of equally similar ones the one with the least id, whether its index entry carries its title
+   * (entry 0), is the bare village and category that entries were before they carried titles
+   * (entry 1), or ends with the bar, as when a title does not fit an index value (entry 2).
+   */
+  @Test
+  void theFlagNamesTheMostSimilarOpenOrderWhateverItsEntryCarries() {
+    qt().withExamples(60).forAll(lists().of(earlier()).ofSizeBetween(0, 10), titles())
+        .checkAssert((before, title) -> {
+          try (OrderFixtures w = OrderFixtures.weinan()) {
+            double threshold = dev.zhuli.core.order.OrderSettings.defaults()
+                .duplicateThreshold();
+            List<Order> placed = new ArrayList<>();
+            for (Earlier e : before) {
+              Order o = w.orders.place(w.requester(), w.beishunOrder(e.title())
+                  .category(e.training() ? OrderCategory.TRAINING : OrderCategory.INDUSTRY)
+                  .build());
+              if (e.cancelled()) {
+                o = w.orders.cancel(w.requester(), o.id(), "村裡已自行解決", null);
+              }
+              placed.add(o);
+              rewriteOpenKindEntry(w, o, e.entry());
+            }
+            Optional<OrderId> expected = Optional.empty();
+            double bestScore = 0;
+            for (int i = 0; i < placed.size(); i++) {
+              Earlier e = before.get(i);
+              double score = Similarity.of(title, e.title());
+              boolean better = score > bestScore || score == bestScore && expected.isPresent()
+                  && placed.get(i).id().value().compareTo(expected.get().value()) < 0;
+              if (!e.training() && !e.cancelled() && score >= threshold && better) {
+                expected = Optional.of(placed.get(i).id());
+                bestScore = score;
+              }
+            }
+            Order placedNow = w.orders.place(w.requester(), w.beishunOrder(title).build());
+            assertThat(placedNow.possibleDuplicateOf()).isEqualTo(expected);
+          }
+        });
+  }
+
+  /** Rewrites an open order's {@code openKind} entry into one of the three shapes. */
+  private static void rewriteOpenKindEntry(OrderFixtures w, Order o, int shape) {
+    if (shape == 0) {
+      return;
+    }
+    w.zhuli.storage().transact(tx -> {
+      StoredRecord r = tx.get("order", o.id().value()).orElseThrow();
+      List<IndexEntry> index = new ArrayList<>();
+      for (IndexEntry e : r.index()) {
+        if (!e.key().equals("openKind")) {
+          index.add(e);
+        } else {
+          String key = o.village().value() + "|" + o.category().code();
+          assertThat(e.value()).isEqualTo(key + "|" + o.title());
+          index.add(IndexEntry.of("openKind", shape == 1 ? key : key + "|"));
+        }
+      }
+      tx.put(StoredRecord.of(r.kind(), r.id(), r.body(), index), r.version());
+      return null;
+    });
   }
 }
