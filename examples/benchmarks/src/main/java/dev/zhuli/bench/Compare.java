@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -80,6 +82,9 @@ public final class Compare {
       }
     }
     Compare compare = new Compare(longRun, million, pgUrl);
+    // the forks share the databases they store before timing (see Store.openFixture)
+    Path fixtures = Files.createTempDirectory("zhuli-bench-fixtures");
+    compare.forkArgs.add("-D" + Store.FIXTURES + "=" + fixtures);
     if (pgUrl != null) {
       System.setProperty(Database.PG_URL, pgUrl);
       compare.forkArgs.add("-D" + Database.PG_URL + "=" + pgUrl);
@@ -92,7 +97,13 @@ public final class Compare {
         compare.forkArgs.add("-D" + Database.PG_PASSWORD + "=" + pgPassword);
       }
     }
-    compare.run();
+    try {
+      compare.run();
+    } finally {
+      try (Stream<Path> files = Files.walk(fixtures)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
     System.out.println();
     System.out.print(compare.table);
     if (out != null) {

@@ -3,6 +3,7 @@ package dev.zhuli.bench;
 import dev.zhuli.core.OrderId;
 import dev.zhuli.core.PageRequest;
 import dev.zhuli.core.ResultPage;
+import dev.zhuli.core.Zhuli;
 import dev.zhuli.core.order.Order;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,14 +55,41 @@ public class Growth {
   /** Opens Zhuli on a fresh database and stores the orders. */
   @Setup(Level.Trial)
   public void open() {
-    store = Store.open(database);
-    village = Village.build(store.zhuli(), 1 + FILLER_SQUADS,
+    Store.Fixture<Village> fixture = Store.openFixture(database, "growth-" + stored,
+        zhuli -> fill(zhuli, stored), Village::describe, Village::reopen);
+    store = fixture.store();
+    village = fixture.world();
+    numbers.set(stored);
+  }
+
+  /** The roster, and {@code stored} orders placed on the filler squads. */
+  private static Village fill(Zhuli zhuli, int stored) {
+    Village village = Village.build(zhuli, 1 + FILLER_SQUADS,
         // the same open orders per village at every size: a placement compares the new order
         // with its village's open orders, and that number is a county's habit, not its size
         Math.max(1, stored / Village.ORDERS_PER_VILLAGE));
     for (int i = 0; i < stored; i++) {
-      village.place(1 + i % FILLER_SQUADS, numbers.incrementAndGet());
+      village.place(1 + i % FILLER_SQUADS, i + 1);
     }
+    return village;
+  }
+
+  /**
+   * The store, to check what setup stored.
+   *
+   * @return the store
+   */
+  Store store() {
+    return store;
+  }
+
+  /**
+   * The roster the orders were placed in.
+   *
+   * @return the roster
+   */
+  Village village() {
+    return village;
   }
 
   /** Closes Zhuli and deletes the database. */

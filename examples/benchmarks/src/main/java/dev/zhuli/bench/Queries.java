@@ -3,7 +3,9 @@ package dev.zhuli.bench;
 import dev.zhuli.core.HouseholdId;
 import dev.zhuli.core.OrderId;
 import dev.zhuli.core.PageRequest;
+import dev.zhuli.core.ProgramId;
 import dev.zhuli.core.ResultPage;
+import dev.zhuli.core.Zhuli;
 import dev.zhuli.core.mentorship.DisparityReport;
 import dev.zhuli.core.mentorship.Execution;
 import dev.zhuli.core.mentorship.Practice;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -77,37 +80,70 @@ public class Queries {
   private Store store;
   private Village village;
   private Vineyard vineyard;
+  private ProgramId program;
   private Instant from;
   private Instant to;
 
   /** Opens Zhuli on a fresh database and stores the orders and the season. */
   @Setup(Level.Trial)
   public void open() {
-    store = Store.open(database);
-    from = store.zhuli().clock().instant().minus(Duration.ofHours(1));
-    village = Village.build(store.zhuli(), SQUADS, Village.VILLAGES);
+    Store.Fixture<World> fixture = Store.openFixture(database,
+        "queries-" + orders + "-" + growers, this::build, World::describe, World::reopen);
+    store = fixture.store();
+    World world = fixture.world();
+    village = world.village();
+    vineyard = world.vineyard();
+    program = world.program();
+    from = world.from();
+    to = world.to();
+    store.analyze();
+  }
+
+  /**
+   * What the queries read, and the period they ask about; the vineyard is null when the world
+   * was reopened on a copy of its database, where its ids are all a query needs.
+   */
+  private record World(Village village, Vineyard vineyard, ProgramId program, Instant from,
+      Instant to) {
+    Properties describe() {
+      Properties ids = village.describe();
+      ids.setProperty("program", program.value());
+      ids.setProperty("from", from.toString());
+      ids.setProperty("to", to.toString());
+      return ids;
+    }
+
+    static World reopen(Zhuli zhuli, Properties ids) {
+      return new World(Village.reopen(zhuli, ids), null, ProgramId.of(ids.getProperty("program")),
+          Instant.parse(ids.getProperty("from")), Instant.parse(ids.getProperty("to")));
+    }
+  }
+
+  private World build(Zhuli zhuli) {
+    Instant start = zhuli.clock().instant().minus(Duration.ofHours(1));
+    Village roster = Village.build(zhuli, SQUADS, Village.VILLAGES);
     for (int n = 0; n < orders; n++) {
       int squad = n % SQUADS;
-      OrderId id = village.place(squad, n);
+      OrderId id = roster.place(squad, n);
       int stage = n / SQUADS % 4;
       if (stage >= 1) {
-        village.accept(squad, id);
+        roster.accept(squad, id);
       }
       if (stage >= 2) {
-        village.resolve(squad, id);
+        roster.resolve(squad, id);
       }
       if (stage >= 3) {
-        village.rate(n, id);
+        roster.rate(n, id);
       }
     }
-    season();
-    store.analyze();
-    to = store.zhuli().clock().instant().plus(Duration.ofHours(1));
+    Vineyard season = season(zhuli);
+    return new World(roster, season, season.program(), start,
+        zhuli.clock().instant().plus(Duration.ofHours(1)));
   }
 
   /** The program's season: growers assigned, inspected on every practice, and harvested. */
-  private void season() {
-    vineyard = Vineyard.build(store.zhuli(), HOUSEHOLDS, ProgramPolicy.defaults());
+  private Vineyard season(Zhuli zhuli) {
+    Vineyard vineyard = Vineyard.build(zhuli, HOUSEHOLDS, ProgramPolicy.defaults());
     Random random = new Random(2025);
     List<Practice> plan = vineyard.plan();
     LocalDate spring = LocalDate.of(2025, 3, 3);
@@ -127,12 +163,13 @@ public class Queries {
         g++;
       }
     }
+    return vineyard;
   }
 
   /**
    * The vineyard, to check what setup stored.
    *
-   * @return the vineyard
+   * @return the vineyard; null when setup copied the database of an earlier fork
    */
   Vineyard vineyard() {
     return vineyard;
@@ -161,7 +198,7 @@ public class Queries {
    */
   @Benchmark
   public DisparityReport disparityReport() {
-    return store.zhuli().supervision().disparity(vineyard.program(), Vineyard.SEASON);
+    return store.zhuli().supervision().disparity(program, Vineyard.SEASON);
   }
 
   /**

@@ -1,13 +1,23 @@
 package dev.zhuli.bench;
 
 import dev.zhuli.core.Zhuli;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,6 +27,14 @@ import java.util.function.UnaryOperator;
  * @since 0.1.0
  */
 public final class Store implements AutoCloseable {
+  /**
+   * The system property naming a folder where forks of one run share their fixtures
+   * ({@link #openFixture}); the runner sets it and deletes the folder when it ends.
+   */
+  public static final String FIXTURES = "zhuli.bench.fixtures";
+  private static final String NAME = "zhuli";
+  private static final String DB_SUFFIX = ".mv.db";
+
   private final Zhuli zhuli;
   private final Database.Location location;
   /** The JDBC URL Zhuli's store uses, with its schema; null in memory. */
@@ -52,7 +70,11 @@ public final class Store implements AutoCloseable {
       return new Store(configure.apply(Zhuli.builder().notifier(n -> { })).build(), null,
           null);
     }
-    Database.Location location = database.fresh("zhuli");
+    return openOn(database, database.fresh(NAME), configure);
+  }
+
+  private static Store openOn(Database database, Database.Location location,
+      UnaryOperator<Zhuli.Builder> configure) {
     String url = database == Database.POSTGRESQL
         ? inNewSchema(location, "zhuli_bench_") : location.url();
     Map<String, String> settings = new HashMap<>();
@@ -67,6 +89,81 @@ public final class Store implements AutoCloseable {
     Zhuli zhuli = configure.apply(Zhuli.builder().storage("jdbc", settings).notifier(n -> { }))
         .build();
     return new Store(zhuli, location, url);
+  }
+
+  /**
+   * A store with a world stored in it, and the world.
+   *
+   * @param store the store
+   * @param world the world, for example a {@link Village}
+   * @param <T> the world's type
+   */
+  public record Fixture<T>(Store store, T world) {}
+
+  /**
+   * Opens Zhuli on a fresh database holding what {@code build} stores. The runner lets the
+   * benchmarks it forks share that work ({@value #FIXTURES}, a folder): on H2, the first fork to
+   * need a fixture builds it, closes its database and keeps a copy of the file with the world's
+   * ids, and later forks that need the same fixture measure on a copy of that file. Storing
+   * thousands of orders takes an H2 file most of a minute, and two growth benchmarks and four
+   * queries store the same ones. Without the folder, and on the other databases, every fork
+   * builds its own. A kept file is compacted first (H2's {@code SHUTDOWN COMPACT}), so every fork
+   * starts from live pages only, the state the store's housekeeping works towards.
+   *
+   * @param database which database
+   * @param name the fixture's name, the same for the same content
+   * @param build stores the world and returns the handles to it
+   * @param describe the world's ids as text
+   * @param reopen the world from its ids, on a Zhuli whose database holds it
+   * @param <T> the world's type
+   * @return the store and the world
+   */
+  public static <T> Fixture<T> openFixture(Database database, String name,
+      Function<Zhuli, T> build, Function<T, Properties> describe,
+      BiFunction<Zhuli, Properties, T> reopen) {
+    String folder = System.getProperty(FIXTURES);
+    if (database != Database.H2 || folder == null) {
+      Store store = open(database);
+      return new Fixture<>(store, build.apply(store.zhuli()));
+    }
+    Path file = Path.of(folder, name + DB_SUFFIX);
+    Path ids = Path.of(folder, name + ".properties");
+    try {
+      if (!Files.exists(ids)) {
+        Store built = open(database);
+        Properties described = describe.apply(build.apply(built.zhuli()));
+        // closing the store closes H2's database with its last connection: the file is whole;
+        // then H2 rewrites it with live pages only, as the store's housekeeping tends to, so
+        // that forks copy megabytes rather than the hundreds that storing left behind
+        built.zhuli().close();
+        try (Connection c = DriverManager.getConnection(built.location.url());
+             Statement s = c.createStatement()) {
+          s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+          throw new IllegalStateException("cannot compact fixture " + name + ": "
+              + e.getMessage(), e);
+        }
+        Path tmp = Files.createTempFile(Path.of(folder), name, ".tmp");
+        Files.copy(built.location.folder().resolve(NAME + DB_SUFFIX), tmp,
+            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        built.location.delete();
+        try (Writer out = Files.newBufferedWriter(tmp)) {
+          described.store(out, name);
+        }
+        Files.move(tmp, ids, StandardCopyOption.REPLACE_EXISTING); // last: the fixture is ready
+      }
+      Properties described = new Properties();
+      try (Reader in = Files.newBufferedReader(ids)) {
+        described.load(in);
+      }
+      Database.Location location = database.fresh(NAME);
+      Files.copy(file, location.folder().resolve(NAME + DB_SUFFIX));
+      Store store = openOn(database, location, UnaryOperator.identity());
+      return new Fixture<>(store, reopen.apply(store.zhuli(), described));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep or copy fixture " + name + " in " + folder, e);
+    }
   }
 
   /**

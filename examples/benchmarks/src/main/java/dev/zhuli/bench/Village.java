@@ -1,8 +1,11 @@
 package dev.zhuli.bench;
 
 import dev.zhuli.core.Actor;
+import dev.zhuli.core.GroupId;
+import dev.zhuli.core.MemberId;
 import dev.zhuli.core.OrderId;
 import dev.zhuli.core.SquadId;
+import dev.zhuli.core.VillageId;
 import dev.zhuli.core.Zhuli;
 import dev.zhuli.core.order.Acceptance;
 import dev.zhuli.core.order.NewOrder;
@@ -27,7 +30,11 @@ import dev.zhuli.core.roster.SquadKind;
 import dev.zhuli.core.roster.SquadRole;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The roster every order benchmark works in, built through the public API: a county's help
@@ -52,14 +59,14 @@ public final class Village {
 
   private final Zhuli zhuli;
   private final Orders orders;
-  private final List<dev.zhuli.core.roster.Village> villages;
-  private final HelpGroup group;
-  private final List<Member> cadres;
-  private final List<Squad> squads;
-  private final List<Member> leads;
+  private final List<VillageId> villages;
+  private final GroupId group;
+  private final List<MemberId> cadres;
+  private final List<SquadId> squads;
+  private final List<MemberId> leads;
 
-  private Village(Zhuli zhuli, List<dev.zhuli.core.roster.Village> villages, HelpGroup group,
-      List<Member> cadres, List<Squad> squads, List<Member> leads) {
+  private Village(Zhuli zhuli, List<VillageId> villages, GroupId group, List<MemberId> cadres,
+      List<SquadId> squads, List<MemberId> leads) {
     this.zhuli = zhuli;
     this.orders = zhuli.orders();
     this.villages = List.copyOf(villages);
@@ -91,28 +98,64 @@ public final class Village {
     Member coordinator = roster.addMember(setup, new NewMember.Builder()
         .group(group.id()).name("周主任").background(Background.WORK_TEAM_MEMBER).build());
     roster.appointCoordinator(setup, group.id(), coordinator.id(), null);
-    List<dev.zhuli.core.roster.Village> villages = new ArrayList<>();
-    List<Member> cadres = new ArrayList<>();
+    List<VillageId> villages = new ArrayList<>();
+    List<MemberId> cadres = new ArrayList<>();
     for (int i = 0; i < villageCount; i++) {
       dev.zhuli.core.roster.Village village = roster.createVillage(setup,
           new NewVillage.Builder().name("李十三村" + i).town(lindian.id()).build());
       cadres.add(roster.addMember(setup, new NewMember.Builder().group(group.id())
           .name("李副主任" + i).background(Background.VILLAGE_CADRE).village(village.id())
-          .build()));
-      villages.add(village);
+          .build()).id());
+      villages.add(village.id());
     }
-    List<Squad> squads = new ArrayList<>();
-    List<Member> leads = new ArrayList<>();
+    List<SquadId> squads = new ArrayList<>();
+    List<MemberId> leads = new ArrayList<>();
     for (int i = 0; i < squadCount; i++) {
       Squad squad = roster.createSquad(setup, new NewSquad.Builder().group(group.id())
           .name("行銷組" + i).kind(SquadKind.MARKETING).build());
       Member lead = roster.addMember(setup, new NewMember.Builder().group(group.id())
           .name("孫老師" + i).background(Background.ENTERPRISE_LIAISON).build());
       roster.joinSquad(setup, lead.id(), squad.id(), SquadRole.LEADER, null);
-      squads.add(squad);
-      leads.add(lead);
+      squads.add(squad.id());
+      leads.add(lead.id());
     }
-    return new Village(zhuli, villages, group, cadres, squads, leads);
+    return new Village(zhuli, villages, group.id(), cadres, squads, leads);
+  }
+
+  /**
+   * The ids this roster consists of, to {@linkplain #reopen reopen} it on a copy of its database.
+   *
+   * @return the ids, as text
+   */
+  public Properties describe() {
+    Properties p = new Properties();
+    p.setProperty("group", group.value());
+    p.setProperty("villages", join(villages, VillageId::value));
+    p.setProperty("cadres", join(cadres, MemberId::value));
+    p.setProperty("squads", join(squads, SquadId::value));
+    p.setProperty("leads", join(leads, MemberId::value));
+    return p;
+  }
+
+  /**
+   * The roster that {@link #describe} described, on a Zhuli whose database holds it.
+   *
+   * @param zhuli Zhuli on a copy of the database the roster was built in
+   * @param ids what {@link #describe} returned
+   * @return the roster
+   */
+  public static Village reopen(Zhuli zhuli, Properties ids) {
+    return new Village(zhuli, split(ids, "villages", VillageId::of),
+        GroupId.of(ids.getProperty("group")), split(ids, "cadres", MemberId::of),
+        split(ids, "squads", SquadId::of), split(ids, "leads", MemberId::of));
+  }
+
+  private static <T> String join(List<T> ids, Function<T, String> value) {
+    return ids.stream().map(value).collect(Collectors.joining(","));
+  }
+
+  private static <T> List<T> split(Properties ids, String name, Function<String, T> id) {
+    return Arrays.stream(ids.getProperty(name).split(",")).map(id).toList();
   }
 
   /**
@@ -129,7 +172,7 @@ public final class Village {
    *
    * @return the group
    */
-  public HelpGroup group() {
+  public GroupId group() {
     return group;
   }
 
@@ -140,7 +183,7 @@ public final class Village {
    * @return its id
    */
   public SquadId squad(int i) {
-    return squads.get(i).id();
+    return squads.get(i);
   }
 
   /**
@@ -162,9 +205,9 @@ public final class Village {
    */
   public OrderId place(int i, long n) {
     int v = village(n);
-    Member cadre = cadres.get(v);
-    Order order = orders.place(Actor.member(cadre.id()), new NewOrder.Builder()
-        .village(villages.get(v).id()).requester(cadre.id()).squad(squads.get(i).id())
+    MemberId cadre = cadres.get(v);
+    Order order = orders.place(Actor.member(cadre), new NewOrder.Builder()
+        .village(villages.get(v)).requester(cadre).squad(squads.get(i))
         .title("蜂蜜產品如何網上銷售 " + n).description("想學直播帶貨，請派人培訓")
         .category(OrderCategory.MARKETING).urgency(Urgency.ROUTINE).build());
     return order.id();
@@ -177,9 +220,8 @@ public final class Village {
    * @param order the order
    */
   public void accept(int i, OrderId order) {
-    Member lead = leads.get(i);
-    orders.accept(Actor.member(lead.id()), order,
-        new Acceptance.Builder().lead(lead.id()).build());
+    MemberId lead = leads.get(i);
+    orders.accept(Actor.member(lead), order, new Acceptance.Builder().lead(lead).build());
   }
 
   /**
@@ -189,7 +231,7 @@ public final class Village {
    * @param order the order
    */
   public void resolve(int i, OrderId order) {
-    orders.resolve(Actor.member(leads.get(i).id()), order, RESOLUTION);
+    orders.resolve(Actor.member(leads.get(i)), order, RESOLUTION);
   }
 
   /**
@@ -199,7 +241,7 @@ public final class Village {
    * @param order the order
    */
   public void rate(long n, OrderId order) {
-    orders.rate(Actor.member(cadres.get(village(n)).id()), order, 5, "很有幫助", null);
+    orders.rate(Actor.member(cadres.get(village(n))), order, 5, "很有幫助", null);
   }
 
   private int village(long n) {
