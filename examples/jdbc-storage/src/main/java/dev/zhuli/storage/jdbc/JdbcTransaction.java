@@ -271,12 +271,44 @@ final class JdbcTransaction implements Transaction {
       throw new IllegalArgumentException("request must not be null");
     }
     Codecs.Position after = request.cursor().map(Codecs::decodeCursor).orElse(null);
-    String lower = request.lower().orElse(null);
-    String upper = request.upper().orElse(null);
     int limit = request.limit();
     List<StoredRecord> found = new ArrayList<>();
     String lastValue = null;
-    boolean more = false;
+    // A record with several values of the key in the range has a row for each; it belongs at
+    // its least one, which its own entries (fetched with it) tell. Rows at another value are
+    // skipped, and if that leaves the page short while rows remain, the next rows are read.
+    while (true) {
+      Rows rows = rows(request, after, limit + 1 - found.size());
+      for (Row row : rows.rows) {
+        if (found.size() == limit) {
+          return Page.of(found, Codecs.encodeCursor(lastValue, found.get(limit - 1).id()));
+        }
+        found.add(row.record);
+        lastValue = row.value;
+      }
+      if (!rows.more) {
+        return Page.of(found, null);
+      }
+      after = rows.last;
+    }
+  }
+
+  /** A matching row at the record's least value in the range. */
+  private record Row(String value, StoredRecord record) {}
+
+  /**
+   * Rows read by one query: those at their record's least value, whether the query had more
+   * rows than it read, and the position of the last one read, kept or not.
+   */
+  private record Rows(List<Row> rows, boolean more, Codecs.Position last) {}
+
+  /** Reads up to {@code want} rows of the key in the range after a position, in order. */
+  private Rows rows(FindRequest request, Codecs.Position after, int want) {
+    String lower = request.lower().orElse(null);
+    String upper = request.upper().orElse(null);
+    List<Row> rows = new ArrayList<>();
+    Codecs.Position last = null;
+    int read = 0;
     try (PreparedStatement ps = c.prepareStatement(
         sql.find(lower != null, upper != null, after != null))) {
       int i = 1;
@@ -294,28 +326,34 @@ final class JdbcTransaction implements Transaction {
         sql.bindValue(ps, i++, after.value());
         ps.setString(i++, after.id());
       }
-      if (lower != null) {
-        sql.bindValue(ps, i++, lower);
-      }
-      ps.setInt(i, limit + 1);
+      ps.setInt(i, want);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          if (found.size() == limit) {
-            more = true;
-            break;
-          }
-          lastValue = sql.readValue(rs, 1);
+          read++;
+          String value = sql.readValue(rs, 1);
           String id = rs.getString(2);
-          found.add(record(request.kind(), id, rs.getLong(3), rs.getBytes(4), rs.getBytes(5)));
+          last = new Codecs.Position(value, id);
+          StoredRecord record = record(request.kind(), id, rs.getLong(3), rs.getBytes(4),
+              rs.getBytes(5));
+          if (value.equals(leastMatch(record, request))) {
+            rows.add(new Row(value, record));
+          }
         }
       }
     } catch (SQLException e) {
       throw fail("finding " + request, request.kind(), "*", e);
     }
-    if (!more) {
-      return Page.of(found, null);
+    return new Rows(rows, read == want, last);
+  }
+
+  /** The least value of the record under the request's key that lies in its range, or null. */
+  private static String leastMatch(StoredRecord record, FindRequest request) {
+    for (IndexEntry entry : record.index()) {
+      if (entry.key().equals(request.key()) && request.matches(entry.value())) {
+        return entry.value(); // entries are sorted by key, then value in code-point order
+      }
     }
-    return Page.of(found, Codecs.encodeCursor(lastValue, found.get(found.size() - 1).id()));
+    return null;
   }
 
   @Override
