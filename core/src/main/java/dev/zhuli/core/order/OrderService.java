@@ -316,10 +316,11 @@ final class OrderService implements Orders {
 
   /**
    * The most similar open order of the village and category, if similar enough; of equally
-   * similar ones, the one with the least id (the oldest, with time-ordered ids). Reads only the open orders of that village and category (index
-   * {@code openKind}), never the village's whole history, and compares the titles that their
-   * index entries carry ({@link #openKindEntry}), so that it decodes no order unless its entry
-   * lacks the title: one written before entries carried it, or a title too long to fit.
+   * similar ones, the one with the least id (the oldest, with time-ordered ids). Reads only the
+   * open orders of that village and category (index {@code openKind}), never the village's
+   * whole history, and compares the titles that their index entries carry
+   * ({@link #openKindEntry}), so that it decodes no order unless its entry lacks the title: one
+   * written before entries carried it, or a title too long to fit.
    */
   private String possibleDuplicate(Session s, String village, String category, String title) {
     Similarity.Grams grams = Similarity.Grams.of(title);
@@ -370,7 +371,12 @@ final class OrderService implements Orders {
    * order is placed: the village, a bar, the category, a bar and the title, so that the check
    * for duplicates reads titles from the index rather than decoding every open order. A title
    * that does not fit an index value is left out (the entry ends with the bar) and read from the
-   * order instead.
+   * order instead. With today's limits every title fits (ids of at most 64 characters, category
+   * codes of 32, titles of 100): the check guards the index's limit if any of them grows.
+   *
+   * <p>Versions before this one wrote the bare village and category, and find only that: an
+   * older version running beside this one on the same store does not flag duplicates of the
+   * orders this one places.
    */
   static IndexEntry openKindEntry(OrderRecord o) {
     String titled = o.village() + "|" + o.category() + "|";

@@ -189,8 +189,13 @@ public final class Session {
    * @param record the record
    * @param <T> the value type
    * @return the value
+   * @throws IllegalArgumentException if the record is of another kind than the type
    */
   public <T> T decode(PersistedType<T> type, StoredRecord record) {
+    if (!record.kind().equals(type.kind())) {
+      throw new IllegalArgumentException("cannot decode a " + record.kind() + " record as "
+          + type.kind());
+    }
     return codec.decode(type, record.body());
   }
 

@@ -168,20 +168,47 @@ class OrderDuplicatesTest {
     return Generate.pick(TITLES).mix(alike, 40).mix(long_, 15);
   }
 
-  /** One order placed before the new one, and how its entry is rewritten afterwards. */
-  private record Earlier(String title, boolean training, boolean cancelled, int entry) {}
+  /**
+   * One order placed before the new one: where (0 to 5 北順村 and INDUSTRY, as the new one; 6
+   * TRAINING; 7 a host's category {@code INDUSTRY_X}; 8 another village), whether it was
+   * cancelled, and how its entry is rewritten afterwards.
+   */
+  private record Earlier(String title, int where, boolean cancelled, int entry) {
+    boolean counts() {
+      return where < 6 && !cancelled;
+    }
+  }
 
   private static Gen<Earlier> earlier() {
-    return titles().zip(integers().between(0, 9), integers().between(0, 9),
-        integers().between(0, 2), (t, kind, cancel, entry) ->
-            new Earlier(t, kind < 3, cancel < 2, entry));
+    return titles().zip(integers().between(0, 8), integers().between(0, 9),
+        integers().between(0, 2), (t, where, cancel, entry) ->
+            new Earlier(t, where, cancel < 2, entry));
+  }
+
+  private static Order placeEarlier(OrderFixtures w, Earlier e) {
+    if (e.where() == 8) {
+      Order o = w.orders.place(OrderFixtures.actor(w.nangouCadre), new NewOrder.Builder()
+          .village(w.nangou.id()).requester(w.nangouCadre.id()).title(e.title())
+          .description("村裡的葡萄需要技術指導").category(OrderCategory.INDUSTRY)
+          .urgency(Urgency.ROUTINE).build());
+      return e.cancelled()
+          ? w.orders.cancel(OrderFixtures.actor(w.nangouCadre), o.id(), "村裡已自行解決", null)
+          : o;
+    }
+    OrderCategory category = e.where() == 6 ? OrderCategory.TRAINING
+        : e.where() == 7 ? OrderCategory.of("INDUSTRY_X") : OrderCategory.INDUSTRY;
+    Order o = w.orders.place(w.requester(),
+        w.beishunOrder(e.title()).category(category).build());
+    return e.cancelled() ? w.orders.cancel(w.requester(), o.id(), "村裡已自行解決", null) : o;
   }
 
   /**
    * The flag names the most similar open order of the same village and category at or above
-   * the threshold, of equally similar ones the one with the least id, whether its index entry carries its title
-   * (entry 0), is the bare village and category that entries were before they carried titles
-   * (entry 1), or ends with the bar, as when a title does not fit an index value (entry 2).
+   * the threshold, of equally similar ones the one with the least id, whether its index entry
+   * carries its title (entry 0), is the bare village and category that entries were before they
+   * carried titles (entry 1), or ends with the bar, as when a title does not fit an index value
+   * (entry 2). Orders of a host's category whose code begins with the one placed
+   * ({@code INDUSTRY_X}), and of another village, never count, whatever their entries.
    */
   @Test
   void theFlagNamesTheMostSimilarOpenOrderWhateverItsEntryCarries() {
@@ -192,12 +219,7 @@ class OrderDuplicatesTest {
                 .duplicateThreshold();
             List<Order> placed = new ArrayList<>();
             for (Earlier e : before) {
-              Order o = w.orders.place(w.requester(), w.beishunOrder(e.title())
-                  .category(e.training() ? OrderCategory.TRAINING : OrderCategory.INDUSTRY)
-                  .build());
-              if (e.cancelled()) {
-                o = w.orders.cancel(w.requester(), o.id(), "村裡已自行解決", null);
-              }
+              Order o = placeEarlier(w, e);
               placed.add(o);
               rewriteOpenKindEntry(w, o, e.entry());
             }
@@ -208,7 +230,7 @@ class OrderDuplicatesTest {
               double score = Similarity.of(title, e.title());
               boolean better = score > bestScore || score == bestScore && expected.isPresent()
                   && placed.get(i).id().value().compareTo(expected.get().value()) < 0;
-              if (!e.training() && !e.cancelled() && score >= threshold && better) {
+              if (e.counts() && score >= threshold && better) {
                 expected = Optional.of(placed.get(i).id());
                 bestScore = score;
               }
@@ -217,6 +239,28 @@ class OrderDuplicatesTest {
             assertThat(placedNow.possibleDuplicateOf()).isEqualTo(expected);
           }
         });
+  }
+
+  /**
+   * The same title in a host's category whose code begins with the one placed, or in another
+   * village, is no duplicate, whichever of the three shapes its entry has: the range the check
+   * reads holds the longer category's entries, and they must not pass for this one's.
+   */
+  @Test
+  void theSameTitleInALongerCategoryOrAnotherVillageIsNoDuplicate() {
+    for (int shape = 0; shape <= 2; shape++) {
+      try (OrderFixtures w = OrderFixtures.weinan()) {
+        for (int where : new int[] {7, 8}) {
+          Order o = placeEarlier(w, new Earlier("葡萄種植技術指導", where, false, shape));
+          rewriteOpenKindEntry(w, o, shape);
+        }
+        Order placed = w.orders.place(w.requester(), w.beishunOrder("葡萄種植技術指導").build());
+        assertThat(placed.possibleDuplicateOf()).as("entry shape %d", shape).isEmpty();
+        Order again = w.orders.place(w.requester(), w.beishunOrder("葡萄種植技術指導").build());
+        assertThat(again.possibleDuplicateOf()).as("entry shape %d", shape)
+            .contains(placed.id());
+      }
+    }
   }
 
   /** Rewrites an open order's {@code openKind} entry into one of the three shapes. */
