@@ -273,13 +273,19 @@ final class JdbcTransaction implements Transaction {
     Codecs.Position after = request.cursor().map(Codecs::decodeCursor).orElse(null);
     int limit = request.limit();
     List<StoredRecord> found = new ArrayList<>();
+    Set<String> onPage = new HashSet<>();
     String lastValue = null;
     // A record with several values of the key in the range has a row for each; it belongs at
     // its least one, which its own entries (fetched with it) tell. Rows at another value are
-    // skipped, and if that leaves the page short while rows remain, the next rows are read.
+    // skipped, and if that leaves the page short while rows remain, the next rows are read. At
+    // read committed, each of those statements may see a record moved by a transaction that
+    // committed in between: one the page already holds is not taken twice.
     while (true) {
-      Rows rows = rows(request, after, limit + 1 - found.size());
+      Rows rows = rows(request, after, limit + 1);
       for (Row row : rows.rows) {
+        if (!onPage.add(row.record.id())) {
+          continue;
+        }
         if (found.size() == limit) {
           return Page.of(found, Codecs.encodeCursor(lastValue, found.get(limit - 1).id()));
         }
@@ -297,8 +303,9 @@ final class JdbcTransaction implements Transaction {
   private record Row(String value, StoredRecord record) {}
 
   /**
-   * Rows read by one query: those at their record's least value, whether the query had more
-   * rows than it read, and the position of the last one read, kept or not.
+   * Rows read by one query: those at their record's least value; whether the query returned as
+   * many rows as asked, so that more may follow; and the position of the last row read, kept or
+   * not.
    */
   private record Rows(List<Row> rows, boolean more, Codecs.Position last) {}
 
