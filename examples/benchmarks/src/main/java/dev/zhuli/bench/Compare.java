@@ -1,6 +1,7 @@
 package dev.zhuli.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +9,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -100,8 +99,10 @@ public final class Compare {
     try {
       compare.run();
     } finally {
-      try (Stream<Path> files = Files.walk(fixtures)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      try {
+        Database.deleteTree(fixtures);
+      } catch (UncheckedIOException e) {
+        System.err.println("could not delete the fixtures in " + fixtures + ": " + e);
       }
     }
     System.out.println();

@@ -94,14 +94,23 @@ public enum Database {
     }
 
     void delete() {
-      if (folder == null) {
-        return;
+      if (folder != null) {
+        deleteTree(folder);
       }
-      try (Stream<Path> files = Files.walk(folder)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    }
+  }
+
+  /**
+   * Deletes a folder and everything in it, as far as it can.
+   *
+   * @param folder the folder
+   * @throws UncheckedIOException if the folder cannot be listed
+   */
+  static void deleteTree(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -101,7 +101,7 @@ public class Queries {
 
   /**
    * What the queries read, and the period they ask about; the vineyard is null when the world
-   * was reopened on a copy of its database, where its ids are all a query needs.
+   * was reopened from a fixture's ids, which are all a query needs.
    */
   private record World(Village village, Vineyard vineyard, ProgramId program, Instant from,
       Instant to) {
@@ -169,7 +169,8 @@ public class Queries {
   /**
    * The vineyard, to check what setup stored.
    *
-   * @return the vineyard; null when setup copied the database of an earlier fork
+   * @return the vineyard; null where setup shared an H2 fixture ({@link Store#openFixture}),
+   *     which keeps the world's ids only
    */
   Vineyard vineyard() {
     return vineyard;

@@ -130,39 +130,60 @@ public final class Store implements AutoCloseable {
     Path ids = Path.of(folder, name + ".properties");
     try {
       if (!Files.exists(ids)) {
-        Store built = open(database);
-        Properties described = describe.apply(build.apply(built.zhuli()));
-        // closing the store closes H2's database with its last connection: the file is whole;
-        // then H2 rewrites it with live pages only, as the store's housekeeping tends to, so
-        // that forks copy megabytes rather than the hundreds that storing left behind
-        built.zhuli().close();
-        try (Connection c = DriverManager.getConnection(built.location.url());
-             Statement s = c.createStatement()) {
-          s.execute("SHUTDOWN COMPACT");
-        } catch (SQLException e) {
-          throw new IllegalStateException("cannot compact fixture " + name + ": "
-              + e.getMessage(), e);
-        }
-        Path tmp = Files.createTempFile(Path.of(folder), name, ".tmp");
-        Files.copy(built.location.folder().resolve(NAME + DB_SUFFIX), tmp,
-            StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        built.location.delete();
-        try (Writer out = Files.newBufferedWriter(tmp)) {
-          described.store(out, name);
-        }
-        Files.move(tmp, ids, StandardCopyOption.REPLACE_EXISTING); // last: the fixture is ready
+        keep(database, name, build, describe, file, ids);
       }
       Properties described = new Properties();
       try (Reader in = Files.newBufferedReader(ids)) {
         described.load(in);
       }
       Database.Location location = database.fresh(NAME);
-      Files.copy(file, location.folder().resolve(NAME + DB_SUFFIX));
-      Store store = openOn(database, location, UnaryOperator.identity());
-      return new Fixture<>(store, reopen.apply(store.zhuli(), described));
+      Store store = null;
+      try {
+        Files.copy(file, location.folder().resolve(NAME + DB_SUFFIX));
+        store = openOn(database, location, UnaryOperator.identity());
+        return new Fixture<>(store, reopen.apply(store.zhuli(), described));
+      } catch (RuntimeException | IOException e) {
+        if (store != null) {
+          store.close();
+        } else {
+          location.delete();
+        }
+        throw e;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep or copy fixture " + name + " in " + folder, e);
+    }
+  }
+
+  /** Builds a fixture on a fresh H2 file, compacts it and keeps it, with the world's ids. */
+  private static <T> void keep(Database database, String name, Function<Zhuli, T> build,
+      Function<T, Properties> describe, Path file, Path ids) throws IOException {
+    Store built = open(database);
+    try {
+      Properties described = describe.apply(build.apply(built.zhuli()));
+      // closing the store closes H2's database with its last connection: the file is whole;
+      // then H2 rewrites it with live pages only, as the store's housekeeping tends to, so
+      // that forks copy megabytes rather than the hundreds that storing left behind
+      built.zhuli().close();
+      try (Connection c = DriverManager.getConnection(built.location.url());
+           Statement s = c.createStatement()) {
+        s.execute("SHUTDOWN COMPACT");
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot compact fixture " + name + ": "
+            + e.getMessage(), e);
+      }
+      Path folder = file.getParent();
+      Path copy = Files.createTempFile(folder, name, ".db.tmp");
+      Files.copy(built.location.folder().resolve(NAME + DB_SUFFIX), copy,
+          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING);
+      Path written = Files.createTempFile(folder, name, ".properties.tmp");
+      try (Writer out = Files.newBufferedWriter(written)) {
+        described.store(out, name);
+      }
+      Files.move(written, ids, StandardCopyOption.REPLACE_EXISTING); // last: the fixture is ready
+    } finally {
+      built.close(); // closing Zhuli again does nothing; the folder goes
     }
   }
 

@@ -41,9 +41,11 @@ import java.util.stream.Collectors;
  * group with a coordinator; villages, each with a cadre who places and rates its orders; and
  * squads, each led by a member who accepts and resolves them. Squad 0 runs the measured
  * lifecycles; the others hold the orders a growth benchmark stores beforehand. Order number
- * {@code n} belongs to village {@code n % villages}: placing an order reads every order of its
- * village (to flag a possible duplicate), so orders are spread over villages as in a county,
- * rather than piling years of history onto one.
+ * {@code n} belongs to village {@code n % villages}: placing an order compares its title with
+ * every open order of its village in its category (to flag a possible duplicate), so orders are
+ * spread over villages as in a county, rather than piling them onto one. The roster holds ids
+ * only, so that it can be {@linkplain #describe described} and {@linkplain #reopen reopened} on
+ * a copy of its database.
  *
  * @since 0.1.0
  */
