@@ -266,16 +266,6 @@ public final class InMemoryStorage implements Storage {
   // ---------------------------------------------------------------------------------------------
   // Find
 
-  /** The least value of the record under the request's key that lies in its range, or null. */
-  private static String leastMatch(StoredRecord record, FindRequest request) {
-    for (IndexEntry entry : record.index()) {
-      if (entry.key().equals(request.key()) && request.matches(entry.value())) {
-        return entry.value();
-      }
-    }
-    return null;
-  }
-
   /** The postings from where a request starts: its lower bound or after its cursor. */
   private static Iterator<Posting> startOf(
       Postings postings, FindRequest request, Posting after) {
@@ -461,7 +451,8 @@ public final class InMemoryStorage implements Storage {
             nextCommitted = next(committed);
             record = writes.containsKey(key) ? null : records.get(key);
           }
-          if (record != null && position.value().equals(leastMatch(record, request))) {
+          if (record != null
+              && position.value().equals(request.leastMatch(record).orElse(null))) {
             positions.add(position);
             found.add(record);
           }

@@ -342,7 +342,7 @@ final class JdbcTransaction implements Transaction {
           last = new Codecs.Position(value, id);
           StoredRecord record = record(request.kind(), id, rs.getLong(3), rs.getBytes(4),
               rs.getBytes(5));
-          if (value.equals(leastMatch(record, request))) {
+          if (value.equals(request.leastMatch(record).orElse(null))) {
             rows.add(new Row(value, record));
           }
         }
@@ -351,16 +351,6 @@ final class JdbcTransaction implements Transaction {
       throw fail("finding " + request, request.kind(), "*", e);
     }
     return new Rows(rows, read == want, last);
-  }
-
-  /** The least value of the record under the request's key that lies in its range, or null. */
-  private static String leastMatch(StoredRecord record, FindRequest request) {
-    for (IndexEntry entry : record.index()) {
-      if (entry.key().equals(request.key()) && request.matches(entry.value())) {
-        return entry.value(); // entries are sorted by key, then value in code-point order
-      }
-    }
-    return null;
   }
 
   @Override

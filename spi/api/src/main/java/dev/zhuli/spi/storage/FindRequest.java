@@ -186,6 +186,30 @@ public final class FindRequest {
         && (upper == null || IndexEntry.CODE_POINT_ORDER.compare(value, upper) <= 0);
   }
 
+  /**
+   * Where a record belongs among this request's results: the least of its values under the
+   * request's key that {@linkplain #matches match}, in code-point order. A record with several
+   * such values is found once, at this one; a store that finds records through their index
+   * entries keeps the entry at this value and skips the others.
+   *
+   * @param record a record
+   * @return the least matching value, or empty if none of its entries matches
+   * @throws IllegalArgumentException if the record is null
+   * @since 0.1.0
+   */
+  public Optional<String> leastMatch(StoredRecord record) {
+    if (record == null) {
+      throw new IllegalArgumentException("record must not be null");
+    }
+    // entries are sorted by key, then by value in code-point order: the first match is least
+    for (IndexEntry entry : record.index()) {
+      if (entry.key().equals(key) && matches(entry.value())) {
+        return Optional.of(entry.value());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Names kind, key and limit; never the bounds, which may be personal data. */
   @Override
   public String toString() {

@@ -58,11 +58,11 @@ public interface Transaction {
    * Finds records of one kind by an index key, ordered by (value, id) in code-point order, one
    * page at a time; see {@link FindRequest}.
    *
-   * <p>A record with several values in range appears once, at its least matching value. Every
-   * record that matched throughout an iteration over pages is returned exactly once; one that
-   * was written, created or deleted during it may be missed, or returned again if its value moved
-   * past the cursor, so callers that page while others write de-duplicate by id. The page sees
-   * this transaction's own writes.
+   * <p>A record with several values in range appears once, at its least matching value
+   * ({@link FindRequest#leastMatch}). Every record that matched throughout an iteration over
+   * pages is returned exactly once; one that was written, created or deleted during it may be
+   * missed, or returned again if its value moved past the cursor, so callers that page while
+   * others write de-duplicate by id. The page sees this transaction's own writes.
    *
    * @param request what to find
    * @return a page of records with their stored versions

@@ -459,6 +459,33 @@ class ValueTypesTest {
       assertThat(r.matches(EMOJI.repeat(256))).isTrue();
     }
 
+    /**
+     * A record's place among a request's results is the least of its values under the key in
+     * the range, in code-point order (U+FFFD before U+1F600, which UTF-16 order would put the
+     * other way), whatever its other keys hold.
+     */
+    @Test
+    void leastMatchIsTheLeastValueOfTheKeyInTheRange() {
+      Gen<String> values = org.quicktheories.generators.Generate.pick(
+          List.of("", "a", "ab", "b", "é", "\uFFFD", EMOJI, EMOJI + "a", "z"));
+      Gen<IndexEntry> entries = org.quicktheories.generators.Generate.pick(
+          List.of("skill", "other")).zip(values, IndexEntry::of);
+      qt().withExamples(500).forAll(lists().of(entries).ofSizeBetween(0, 6), values, values)
+          .checkAssert((index, lower, upper) -> {
+            StoredRecord record = StoredRecord.of("k", "r", new byte[0], index);
+            FindRequest request = FindRequest.of("k", "skill").from(lower).to(upper);
+            String least = null;
+            for (IndexEntry e : index) {
+              if (e.key().equals("skill") && request.matches(e.value()) && (least == null
+                  || IndexEntry.CODE_POINT_ORDER.compare(e.value(), least) < 0)) {
+                least = e.value();
+              }
+            }
+            assertThat(request.leastMatch(record).orElse(null)).isEqualTo(least);
+          });
+      assertRefused(() -> FindRequest.of("k", "skill").leastMatch(null), "record", "null");
+    }
+
     @Test
     void kindAndKeyAreChecked() {
       assertThat(FindRequest.of("k".repeat(64), "x".repeat(64)).kind()).hasSize(64);
